@@ -1,0 +1,739 @@
+/**
+ * Binding tracking: finds every module reference to a JWT library and follows the values it yields
+ * through aliases, destructuring, member access, calls, `new`, `.call/.apply/.bind`, `Reflect.apply`,
+ * class members and type annotations, down to the calls that verify, decode or sign. The lint rules,
+ * the audit and the codemods all take their sites from `analyzeFile`.
+ */
+import path from 'node:path';
+import type { TSESLint, TSESTree, ParserServices } from '@typescript-eslint/utils';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import type { ApiShape, LibraryEntry } from './catalogue.js';
+import { isTransparentWrapper, isTruthyLiteral, memberName, propertyKeyName, staticString, unwrap, type Node } from './ast.js';
+import { findHandRolledDecodes } from './hand-rolled.js';
+import { findSecretReads } from './secrets.js';
+import { findUnsafeSites } from './unsafe-options.js';
+import { resolveCallsWithTypes } from './typed.js';
+import type { Settings } from './settings.js';
+import type { CallSite, FileAnalysis, ImportSite, UnresolvedModuleSite } from './types.js';
+
+type ScopeManager = TSESLint.Scope.ScopeManager;
+type Scope = TSESLint.Scope.Scope;
+type Variable = TSESLint.Scope.Variable;
+
+export interface AnalyzeInput {
+  readonly ast: TSESTree.Program;
+  readonly scopeManager: ScopeManager;
+  readonly filename: string;
+  readonly text: string;
+  readonly settings: Settings;
+  /** Present under typed linting: enables barrel and re-export resolution. */
+  readonly parserServices?: Partial<ParserServices>;
+}
+
+/** A value the engine follows: which library it came from, its shape, and how users name it. */
+interface Tracked {
+  readonly library: LibraryEntry;
+  readonly shape: ApiShape;
+  readonly api: string;
+  /** The value is a promise of `shape` (the result of `import()`). */
+  readonly promise?: boolean;
+}
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** What the single walk over the tree collects for the passes that follow. */
+export interface Collected {
+  readonly importDeclarations: TSESTree.ImportDeclaration[];
+  readonly reExports: Array<TSESTree.ExportNamedDeclaration | TSESTree.ExportAllDeclaration>;
+  readonly importEquals: TSESTree.TSImportEqualsDeclaration[];
+  readonly calls: TSESTree.CallExpression[];
+  readonly news: TSESTree.NewExpression[];
+  readonly importExpressions: TSESTree.ImportExpression[];
+  readonly envObjects: TSESTree.MemberExpression[];
+  readonly thisMembers: Map<ClassNode, TSESTree.MemberExpression[]>;
+}
+
+const MENTIONS_JWT = /jwt|jsonwebtoken|bearer/i;
+
+const moduleObjects = new WeakMap<LibraryEntry, ApiShape>();
+
+/** The value of `import * as ns` / `require()` / `await import()`: the namespace plus its `default`. */
+function moduleObject(library: LibraryEntry): ApiShape {
+  let shape = moduleObjects.get(library);
+  if (!shape) {
+    shape = {
+      ...library.namespace,
+      members: { ...library.namespace.members, default: library.defaultExport ?? library.namespace },
+    };
+    moduleObjects.set(library, shape);
+  }
+  return shape;
+}
+
+function hasSites(shape: ApiShape, seen = new Set<ApiShape>()): boolean {
+  if (shape.kind) return true;
+  if (seen.has(shape)) return false;
+  seen.add(shape);
+  return Object.values(shape.members ?? {}).some((member) => hasSites(member, seen));
+}
+
+/** Walks the tree once, sets `parent` (the CLI parses without it) and collects what the passes need. */
+function collect(ast: TSESTree.Program): Collected {
+  const collected: Collected = {
+    importDeclarations: [],
+    reExports: [],
+    importEquals: [],
+    calls: [],
+    news: [],
+    importExpressions: [],
+    envObjects: [],
+    thisMembers: new Map(),
+  };
+  const stack: Array<[Node, ClassNode | undefined]> = [[ast, undefined]];
+  while (stack.length > 0) {
+    const [node, enclosingClass] = stack.pop()!;
+    let classForChildren = enclosingClass;
+    switch (node.type) {
+      case 'ImportDeclaration':
+        collected.importDeclarations.push(node);
+        break;
+      case 'ExportNamedDeclaration':
+        if (node.source) collected.reExports.push(node);
+        break;
+      case 'ExportAllDeclaration':
+        collected.reExports.push(node);
+        break;
+      case 'TSImportEqualsDeclaration':
+        collected.importEquals.push(node);
+        break;
+      case 'CallExpression':
+        collected.calls.push(node);
+        break;
+      case 'NewExpression':
+        collected.news.push(node);
+        break;
+      case 'ImportExpression':
+        collected.importExpressions.push(node);
+        break;
+      case 'MemberExpression':
+        if (memberName(node) === 'env' && isEnvHost(node.object)) collected.envObjects.push(node);
+        if (node.object.type === 'ThisExpression' && enclosingClass) {
+          const list = collected.thisMembers.get(enclosingClass) ?? [];
+          list.push(node);
+          collected.thisMembers.set(enclosingClass, list);
+        }
+        break;
+      case 'ClassDeclaration':
+      case 'ClassExpression':
+        classForChildren = node;
+        break;
+      default:
+        break;
+    }
+    const keys = visitorKeys[node.type] ?? [];
+    for (const key of keys) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (let index = child.length - 1; index >= 0; index--) {
+          const item = child[index] as Node | null;
+          if (item && typeof item.type === 'string') {
+            (item as { parent: Node }).parent = node;
+            stack.push([item, classForChildren]);
+          }
+        }
+      } else if (child && typeof (child as Node).type === 'string') {
+        ((child as Node) as { parent: Node }).parent = node;
+        stack.push([child as Node, classForChildren]);
+      }
+    }
+  }
+  return collected;
+}
+
+function isEnvHost(node: Node): boolean {
+  if (node.type === 'Identifier') return node.name === 'process' || node.name === 'Bun';
+  return node.type === 'MetaProperty' && node.meta.name === 'import' && node.property.name === 'meta';
+}
+
+/** The innermost scope around a node (ESLint's `sourceCode.getScope` without ESLint). */
+export function scopeOf(scopeManager: ScopeManager, node: Node): Scope {
+  for (let current: Node | undefined = node; current; current = current.parent) {
+    const scope = scopeManager.acquire(current, current.type !== 'Program');
+    if (scope) {
+      if (scope.type === 'function-expression-name') return scope.childScopes[0]!;
+      return scope;
+    }
+  }
+  return scopeManager.globalScope!;
+}
+
+export function findVariable(scope: Scope | null, name: string): Variable | undefined {
+  for (let current = scope; current; current = current.upper) {
+    const variable = current.set.get(name);
+    if (variable) return variable;
+  }
+  return undefined;
+}
+
+/** Is `name` at `node` the host's global (not shadowed by a local declaration)? */
+export function isGlobalName(scopeManager: ScopeManager, node: Node, name: string): boolean {
+  const variable = findVariable(scopeOf(scopeManager, node), name);
+  return !variable || variable.defs.length === 0;
+}
+
+class Analyzer {
+  readonly calls: CallSite[] = [];
+  readonly imports: ImportSite[] = [];
+  readonly unresolvedModules: UnresolvedModuleSite[] = [];
+  private readonly siteNodes = new Set<Node>();
+  private readonly visited = new Map<Variable, Set<ApiShape>>();
+  private readonly trackedClassMembers = new Set<string>();
+  readonly importedLibraries = new Set<LibraryEntry>();
+
+  constructor(
+    private readonly input: AnalyzeInput,
+    readonly collected: Collected,
+  ) {}
+
+  private get scopeManager(): ScopeManager {
+    return this.input.scopeManager;
+  }
+
+  run(): void {
+    for (const declaration of this.collected.importDeclarations) this.visitImportDeclaration(declaration);
+    for (const declaration of this.collected.importEquals) this.visitImportEquals(declaration);
+    for (const declaration of this.collected.reExports) this.visitReExport(declaration);
+    for (const call of this.collected.calls) this.visitPossibleRequire(call);
+    for (const expression of this.collected.importExpressions) this.visitImportExpression(expression);
+    this.visitAmbientCalls();
+  }
+
+  private addImport(site: Omit<ImportSite, 'specifier'> & { specifier?: string }): void {
+    const specifier = site.specifier ?? staticString(site.source) ?? '';
+    this.imports.push({ ...site, specifier });
+    if (site.library) this.importedLibraries.add(site.library);
+  }
+
+  /** Classifies a module specifier: a JWT library, an auth module's private path, or neither. */
+  private classify(specifier: string): Pick<ImportSite, 'library' | 'authModule' | 'resolvedFile'> | undefined {
+    const library = this.input.settings.libraries.find(specifier);
+    if (library) return { library };
+    if (this.input.settings.authModules.length === 0) return undefined;
+    const resolvedFile = this.resolveLocalSpecifier(specifier);
+    if (!resolvedFile) return undefined;
+    const file = path.resolve(this.input.filename);
+    for (const authModule of this.input.settings.authModules) {
+      const insideModule = file.startsWith(authModule.folder + path.sep);
+      if (!insideModule && authModule.isPrivate(resolvedFile)) return { authModule, resolvedFile };
+    }
+    return undefined;
+  }
+
+  /** Relative specifiers and `root`-relative paths; aliases need the CLI's tsconfig resolution. */
+  private resolveLocalSpecifier(specifier: string): string | undefined {
+    if (specifier.startsWith('.')) return path.resolve(path.dirname(this.input.filename), specifier);
+    if (specifier.startsWith('/')) return specifier;
+    return undefined;
+  }
+
+  private visitImportDeclaration(declaration: TSESTree.ImportDeclaration): void {
+    const specifier = declaration.source.value;
+    const target = this.classify(specifier);
+    if (!target) return;
+    const typeOnly =
+      declaration.importKind === 'type' ||
+      (declaration.specifiers.length > 0 &&
+        declaration.specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type'));
+    this.addImport({ form: 'import', node: declaration, source: declaration.source, typeOnly, ...target });
+    const library = target.library;
+    if (!library) return;
+    for (const specifierNode of declaration.specifiers) {
+      let tracked: Tracked | undefined;
+      if (specifierNode.type === 'ImportNamespaceSpecifier') {
+        tracked = { library, shape: moduleObject(library), api: '' };
+      } else if (specifierNode.type === 'ImportDefaultSpecifier') {
+        tracked = { library, shape: library.defaultExport ?? library.namespace, api: '' };
+      } else {
+        const imported = specifierNode.imported.type === 'Identifier' ? specifierNode.imported.name : String(specifierNode.imported.value);
+        tracked = this.member({ library, shape: moduleObject(library), api: '' }, imported);
+      }
+      if (!tracked) continue;
+      for (const variable of this.scopeManager.getDeclaredVariables(specifierNode)) this.trackVariable(variable, tracked);
+    }
+  }
+
+  private visitImportEquals(declaration: TSESTree.TSImportEqualsDeclaration): void {
+    if (declaration.moduleReference.type !== 'TSExternalModuleReference') return;
+    const specifier = staticString(declaration.moduleReference.expression);
+    if (specifier === undefined) return;
+    const target = this.classify(specifier);
+    if (!target) return;
+    this.addImport({
+      form: 'import-equals',
+      node: declaration,
+      source: declaration.moduleReference.expression,
+      typeOnly: declaration.importKind === 'type',
+      ...target,
+    });
+    if (!target.library) return;
+    const tracked: Tracked = { library: target.library, shape: moduleObject(target.library), api: '' };
+    for (const variable of this.scopeManager.getDeclaredVariables(declaration)) this.trackVariable(variable, tracked);
+  }
+
+  private visitReExport(declaration: TSESTree.ExportNamedDeclaration | TSESTree.ExportAllDeclaration): void {
+    if (!declaration.source) return;
+    const target = this.classify(declaration.source.value);
+    if (!target) return;
+    const typeOnly = declaration.exportKind === 'type';
+    this.addImport({
+      form: declaration.type === 'ExportAllDeclaration' ? 'export-all' : 'export-from',
+      node: declaration,
+      source: declaration.source,
+      typeOnly,
+      ...target,
+    });
+    // A re-exported verify/decode/sign function is a site too: the barrel hands it out.
+    if (target.library && declaration.type === 'ExportNamedDeclaration' && !typeOnly) {
+      for (const specifierNode of declaration.specifiers) {
+        if (specifierNode.exportKind === 'type') continue;
+        const local = specifierNode.local.type === 'Identifier' ? specifierNode.local.name : String(specifierNode.local.value);
+        const tracked = this.member({ library: target.library, shape: moduleObject(target.library), api: '' }, local);
+        if (tracked?.shape.kind) this.addCall(tracked, specifierNode, 'reference', []);
+      }
+    }
+  }
+
+  /** `require('m')`, `module.require('m')`, `globalThis.require('m')`, `createRequire(url)('m')`. */
+  private visitPossibleRequire(call: TSESTree.CallExpression): void {
+    if (!this.isRequireCallee(call.callee)) return;
+    const argument = call.arguments[0];
+    if (!argument) return;
+    const specifier = staticString(argument);
+    if (specifier === undefined) {
+      if (argument.type !== 'SpreadElement') this.unresolvedModules.push({ node: call, form: 'require' });
+      return;
+    }
+    const target = this.classify(specifier);
+    if (!target) return;
+    this.addImport({ form: 'require', node: call, source: argument, typeOnly: false, ...target });
+    if (target.library) this.trackValue(call, { library: target.library, shape: moduleObject(target.library), api: '' });
+  }
+
+  private isRequireCallee(callee: Node): boolean {
+    const node = unwrap(callee);
+    if (node.type === 'Identifier') {
+      if (node.name !== 'require') return false;
+      const variable = findVariable(scopeOf(this.scopeManager, node), 'require');
+      if (!variable || variable.defs.length === 0) return true;
+      // const require = createRequire(import.meta.url)
+      return variable.defs.some(
+        (def) => def.node.type === 'VariableDeclarator' && def.node.init != null && this.isCreateRequireCall(def.node.init),
+      );
+    }
+    if (node.type === 'MemberExpression') {
+      const name = memberName(node);
+      const object = unwrap(node.object);
+      return (
+        name === 'require' &&
+        object.type === 'Identifier' &&
+        ['module', 'globalThis', 'global', 'window', 'self'].includes(object.name) &&
+        isGlobalName(this.scopeManager, object, object.name)
+      );
+    }
+    return node.type === 'CallExpression' && this.isCreateRequireCall(node);
+  }
+
+  private isCreateRequireCall(node: Node): boolean {
+    const call = unwrap(node);
+    if (call.type !== 'CallExpression') return false;
+    const callee = unwrap(call.callee);
+    if (callee.type === 'Identifier') return callee.name === 'createRequire' || callee.name === 'createRequireFromPath';
+    return callee.type === 'MemberExpression' && memberName(callee) === 'createRequire';
+  }
+
+  private visitImportExpression(expression: TSESTree.ImportExpression): void {
+    const specifier = staticString(expression.source);
+    if (specifier === undefined) {
+      this.unresolvedModules.push({ node: expression, form: 'dynamic-import' });
+      return;
+    }
+    const target = this.classify(specifier);
+    if (!target) return;
+    this.addImport({ form: 'dynamic-import', node: expression, source: expression.source, typeOnly: false, ...target });
+    if (target.library) {
+      this.trackValue(expression, { library: target.library, shape: moduleObject(target.library), api: '', promise: true });
+    }
+  }
+
+  /** Decorators a framework plugin adds once a file imports it (`request.jwtVerify()`). */
+  private visitAmbientCalls(): void {
+    const ambientLibraries = [...this.importedLibraries].filter((library) => library.ambient);
+    if (ambientLibraries.length === 0) return;
+    for (const call of this.collected.calls) {
+      if (this.siteNodes.has(call)) continue;
+      const callee = unwrap(call.callee);
+      if (callee.type !== 'MemberExpression') continue;
+      const name = memberName(callee);
+      if (!name) continue;
+      for (const library of ambientLibraries) {
+        const match = library.ambient!.find((ambient) => {
+          const last = ambient.path[ambient.path.length - 1]!;
+          const nameMatches = ambient.suffix ? name === last || name.endsWith(last[0]!.toUpperCase() + last.slice(1)) : name === last;
+          if (!nameMatches) return false;
+          let object: Node = unwrap(callee.object);
+          for (let index = ambient.path.length - 2; index >= 0; index--) {
+            if (object.type !== 'MemberExpression' || memberName(object) !== ambient.path[index]) return false;
+            object = unwrap(object.object);
+          }
+          return !ambient.argument || staticString(call.arguments[ambient.argument.index]) === ambient.argument.value;
+        });
+        if (match) {
+          this.addCall({ library, shape: { kind: match.kind }, api: match.path.join('.') }, call, 'ambient', call.arguments, match.note);
+          break;
+        }
+      }
+    }
+  }
+
+  private member(value: Tracked, name: string): Tracked | undefined {
+    const shape = value.shape.members?.[name];
+    if (!shape) return undefined;
+    return { library: value.library, shape, api: value.api ? `${value.api}.${name}` : name };
+  }
+
+  addCall(value: Pick<Tracked, 'library' | 'shape' | 'api'>, node: Node, form: CallSite['form'], args: readonly Node[], note?: string): void {
+    if (!value.shape.kind || this.siteNodes.has(node)) return;
+    this.siteNodes.add(node);
+    // jwt-simple's decode(t, key, true) skips verification: it is a decode, not a verify.
+    const noVerify = value.shape.checks?.includes('jwtSimpleAlgorithmArg') && isTruthyLiteral(args[2]);
+    this.calls.push({
+      kind: noVerify ? 'decode' : value.shape.kind,
+      library: value.library.name,
+      api: value.api || value.library.name,
+      form,
+      node,
+      args,
+      shape: value.shape,
+      note: note ?? value.shape.note,
+    });
+  }
+
+  hasSiteAt(node: Node): boolean {
+    return this.siteNodes.has(node);
+  }
+
+  private trackVariable(variable: Variable, value: Tracked): void {
+    let shapes = this.visited.get(variable);
+    if (!shapes) {
+      shapes = new Set();
+      this.visited.set(variable, shapes);
+    }
+    if (shapes.has(value.shape)) return;
+    shapes.add(value.shape);
+    const exported = variable.defs.some((def) => def.node.parent?.parent?.type === 'ExportNamedDeclaration');
+    if (exported && value.shape.kind) {
+      const def = variable.defs[0]!;
+      this.addCall(value, def.node.type === 'VariableDeclarator' && def.node.init ? def.node.init : def.name, 'reference', []);
+    }
+    for (const reference of variable.references) {
+      const identifier = reference.identifier as Node;
+      if ((reference as { isTypeReference?: boolean }).isTypeReference) {
+        this.trackTypeAnnotation(identifier, value);
+        continue;
+      }
+      if (!reference.isRead()) continue;
+      if (identifier.parent?.type === 'ExportSpecifier') {
+        this.addCall(value, identifier, 'reference', []);
+        continue;
+      }
+      this.trackValue(identifier, value);
+    }
+  }
+
+  /** `constructor(private jwt: JwtService)`, `jwt: JwtService`: the annotated binding is an instance. */
+  private trackTypeAnnotation(identifier: Node, value: Tracked): void {
+    const instanceShape = value.shape.instance;
+    if (!instanceShape) return;
+    const reference = identifier.parent;
+    if (reference?.type !== 'TSTypeReference' || reference.parent?.type !== 'TSTypeAnnotation') return;
+    const annotated = reference.parent.parent;
+    const instance: Tracked = { library: value.library, shape: instanceShape, api: value.api };
+    if (!annotated) return;
+    if (annotated.type === 'Identifier') {
+      const owner = annotated.parent;
+      if (owner?.type === 'TSParameterProperty') {
+        this.trackClassMember(owner, annotated.name, instance);
+        return;
+      }
+      for (const variable of this.scopeManager.getDeclaredVariables(owner?.type === 'VariableDeclarator' ? owner : owner!)) {
+        if (variable.name === annotated.name) this.trackVariable(variable, instance);
+      }
+      return;
+    }
+    if (annotated.type === 'PropertyDefinition') {
+      const name = propertyKeyName(annotated);
+      if (name) this.trackClassMember(annotated, name, instance);
+    }
+  }
+
+  /** `this.name` inside the class that declares or assigns it. */
+  private trackClassMember(insideClass: Node, name: string, value: Tracked): void {
+    let classNode: Node | undefined = insideClass;
+    while (classNode && classNode.type !== 'ClassDeclaration' && classNode.type !== 'ClassExpression') classNode = classNode.parent;
+    if (!classNode) return;
+    const key = `${classNode.range[0]}:${name}:${value.api}`;
+    if (this.trackedClassMembers.has(key)) return;
+    this.trackedClassMembers.add(key);
+    for (const member of this.collected.thisMembers.get(classNode as ClassNode) ?? []) {
+      if (memberName(member) !== name) continue;
+      const parent = member.parent;
+      if (parent?.type === 'AssignmentExpression' && parent.left === member) continue;
+      this.trackValue(member, value);
+    }
+  }
+
+  /** Follows a value from the expression that yields it to how its parent uses it. */
+  trackValue(node: Node, value: Tracked): void {
+    const parent = node.parent;
+    if (!parent) return;
+    if (isTransparentWrapper(parent)) {
+      this.trackValue(parent, value);
+      return;
+    }
+    switch (parent.type) {
+      case 'AwaitExpression':
+        // `await import('m')` yields the module; awaiting anything else passes the value through.
+        this.trackValue(parent, { ...value, promise: false });
+        return;
+      case 'MemberExpression': {
+        if (parent.object !== node) return;
+        this.trackMemberAccess(parent, value);
+        return;
+      }
+      case 'CallExpression': {
+        if (parent.callee === node) {
+          if (value.promise) return;
+          this.addCall(value, parent, 'call', parent.arguments);
+          const returned = value.shape.returns;
+          if (returned) this.trackValue(parent, { library: value.library, shape: returned, api: `${value.api}()` });
+          return;
+        }
+        this.trackArgument(parent, node, value);
+        return;
+      }
+      case 'NewExpression': {
+        if (parent.callee === node) {
+          this.addCall(value, parent, 'new', parent.arguments);
+          const instance = value.shape.instance;
+          if (instance) this.trackValue(parent, { library: value.library, shape: instance, api: value.api });
+          return;
+        }
+        this.escape(node, value);
+        return;
+      }
+      case 'VariableDeclarator':
+        if (parent.init === node) this.bindPattern(parent.id, value, parent);
+        return;
+      case 'AssignmentExpression':
+        if (parent.right !== node) return;
+        this.assignTo(parent.left, value, parent);
+        this.trackValue(parent, value);
+        return;
+      case 'AssignmentPattern':
+        // Default parameter or destructuring default: `function f(v = jwt.verify)`.
+        if (parent.right === node) this.bindPattern(parent.left, value, parent);
+        return;
+      case 'ConditionalExpression':
+        if (parent.test !== node) this.trackValue(parent, value);
+        return;
+      case 'LogicalExpression':
+        this.trackValue(parent, value);
+        return;
+      case 'SequenceExpression':
+        if (parent.expressions[parent.expressions.length - 1] === node) this.trackValue(parent, value);
+        return;
+      case 'PropertyDefinition':
+        if (parent.value === node) {
+          const name = propertyKeyName(parent);
+          if (name && !parent.static) this.trackClassMember(parent, name, value);
+          this.escape(node, value);
+        }
+        return;
+      case 'Property':
+      case 'ArrayExpression':
+      case 'ReturnStatement':
+      case 'ArrowFunctionExpression':
+      case 'ExportDefaultDeclaration':
+      case 'JSXExpressionContainer':
+      case 'YieldExpression':
+      case 'SpreadElement':
+      case 'TaggedTemplateExpression':
+        this.escape(node, value);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private trackMemberAccess(access: TSESTree.MemberExpression, value: Tracked): void {
+    const name = memberName(access);
+    if (name === undefined) {
+      if (hasSites(value.shape) && !value.shape.kind) {
+        const call = access.parent?.type === 'CallExpression' && access.parent.callee === access ? access.parent : access;
+        this.addCall({ library: value.library, shape: { kind: 'verify' }, api: `${value.api || value.library.name}[…]` }, call, 'computed', call.type === 'CallExpression' ? call.arguments : []);
+      }
+      return;
+    }
+    if (value.promise) {
+      // import('m').then((m) => m.verify(…))
+      if (name === 'then' && access.parent?.type === 'CallExpression' && access.parent.callee === access) {
+        const callback = access.parent.arguments[0];
+        if (callback && (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression')) {
+          const parameter = callback.params[0];
+          if (parameter) this.bindPattern(parameter, { ...value, promise: false }, callback);
+        }
+      }
+      return;
+    }
+    const member = this.member(value, name);
+    if (member) {
+      this.trackValue(access, member);
+      return;
+    }
+    if (!value.shape.kind) return;
+    // Function.prototype members of a site: verify.call(…), verify.apply(…), verify.bind(…)
+    const call = access.parent?.type === 'CallExpression' && access.parent.callee === access ? access.parent : undefined;
+    if (!call) return;
+    if (name === 'call') this.addCall(value, call, 'indirect', call.arguments.slice(1));
+    else if (name === 'apply') this.addCall(value, call, 'indirect', spreadArray(call.arguments[1]));
+    else if (name === 'bind') this.trackValue(call, value);
+  }
+
+  private trackArgument(call: TSESTree.CallExpression, argument: Node, value: Tracked): void {
+    const callee = unwrap(call.callee);
+    if (callee.type === 'MemberExpression' && unwrap(callee.object).type === 'Identifier') {
+      const object = unwrap(callee.object) as TSESTree.Identifier;
+      const method = memberName(callee);
+      if (object.name === 'Reflect' && isGlobalName(this.scopeManager, object, 'Reflect')) {
+        if (method === 'apply' && call.arguments[0] === argument) {
+          this.addCall(value, call, 'indirect', spreadArray(call.arguments[2]));
+          return;
+        }
+        if (method === 'construct' && call.arguments[0] === argument) {
+          this.addCall(value, call, 'indirect', spreadArray(call.arguments[1]));
+          return;
+        }
+        if (method === 'get' && call.arguments[0] === argument) {
+          const name = staticString(call.arguments[1]);
+          const member = name === undefined ? undefined : this.member(value, name);
+          if (member) this.trackValue(call, member);
+          return;
+        }
+      }
+      if (object.name === 'Object' && method === 'assign' && isGlobalName(this.scopeManager, object, 'Object')) return;
+    }
+    this.escape(argument, value);
+  }
+
+  /** The value leaves what we can follow; a verify/decode/sign function doing so is itself a site. */
+  private escape(node: Node, value: Tracked): void {
+    if (value.shape.kind && !value.promise) this.addCall(value, node, 'reference', []);
+  }
+
+  private assignTo(target: Node, value: Tracked, assignment: Node): void {
+    const left = unwrap(target);
+    if (left.type === 'Identifier') {
+      const variable = findVariable(scopeOf(this.scopeManager, assignment), left.name);
+      if (variable && variable.defs.length > 0) this.trackVariable(variable, value);
+      else this.escape(assignment, value);
+      return;
+    }
+    if (left.type === 'MemberExpression') {
+      const name = memberName(left);
+      if (unwrap(left.object).type === 'ThisExpression' && name) {
+        this.trackClassMember(left, name, value);
+        return;
+      }
+      this.escape(assignment, value);
+      return;
+    }
+    this.bindPattern(left, value, assignment);
+  }
+
+  /** Binds a value to a declaration pattern: identifiers, object and array destructuring, defaults, rest. */
+  private bindPattern(pattern: Node, value: Tracked, declaration: Node): void {
+    switch (pattern.type) {
+      case 'Identifier': {
+        const variable = this.variableNamed(pattern, declaration);
+        if (variable) this.trackVariable(variable, value);
+        return;
+      }
+      case 'AssignmentPattern':
+        this.bindPattern(pattern.left, value, declaration);
+        return;
+      case 'ObjectPattern': {
+        if (value.promise) return;
+        for (const property of pattern.properties) {
+          if (property.type === 'RestElement') {
+            this.bindPattern(property.argument, value, declaration);
+            continue;
+          }
+          const name = propertyKeyName(property);
+          const member = name === undefined ? undefined : this.member(value, name);
+          if (member) this.bindPattern(property.value, member, declaration);
+        }
+        return;
+      }
+      case 'MemberExpression':
+        this.assignTo(pattern, value, declaration);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private variableNamed(identifier: TSESTree.Identifier, declaration: Node): Variable | undefined {
+    for (let owner: Node | undefined = declaration; owner; owner = owner.parent) {
+      const match = this.scopeManager.getDeclaredVariables(owner).find((variable) => variable.name === identifier.name);
+      if (match) return match;
+      if (owner.type === 'VariableDeclaration' || owner.type.startsWith('Function') || owner.type === 'ArrowFunctionExpression') break;
+    }
+    return findVariable(scopeOf(this.scopeManager, identifier), identifier.name);
+  }
+}
+
+/** `[a, b]` → its elements; anything else is unknown (an empty list). */
+function spreadArray(node: Node | undefined): Node[] {
+  if (!node) return [];
+  const inner = unwrap(node);
+  return inner.type === 'ArrayExpression' ? inner.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== 'SpreadElement') : [];
+}
+
+/** Runs every pass over one parsed file. Pure: same tree and settings, same result. */
+export function analyzeFile(input: AnalyzeInput): FileAnalysis {
+  const collected = collect(input.ast);
+  const analyzer = new Analyzer(input, collected);
+  analyzer.run();
+  const calls = [...analyzer.calls];
+  for (const site of findHandRolledDecodes(collected.calls, input.scopeManager)) {
+    if (!analyzer.hasSiteAt(site.node)) calls.push(site);
+  }
+  const services = input.parserServices;
+  if (services?.program && services.esTreeNodeToTSNodeMap) {
+    const known = new Set(calls.map((site) => site.node));
+    for (const site of resolveCallsWithTypes(collected, services as ParserServices, input.settings)) {
+      if (!known.has(site.node)) calls.push(site);
+    }
+  }
+  calls.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  const imports = [...analyzer.imports].sort((a, b) => a.node.range[0] - b.node.range[0]);
+  return {
+    calls,
+    imports,
+    secrets: findSecretReads(collected.envObjects, collected.calls, input.scopeManager, input.settings),
+    unsafe: findUnsafeSites(calls, input.scopeManager),
+    unresolvedModules: analyzer.unresolvedModules,
+    exempt: input.settings.isExempt(input.filename),
+    mentionsJwt: MENTIONS_JWT.test(input.text),
+  };
+}

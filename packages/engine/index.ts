@@ -1,0 +1,12 @@
+/** The detection engine: one catalogue, one settings reader, one binding tracker for every tool. */
+export * from './catalogue.js';
+export * from './settings.js';
+export * from './types.js';
+export * from './findings.js';
+export { analyzeFile, type AnalyzeInput } from './analyze.js';
+export { mightContainSites, prefilterPattern } from './prefilter.js';
+export { parseFile, ParseError, type ParsedFile } from './parse.js';
+export { canonicalSpecifier, isCommonJsFile, usesJsExtensions } from './canonical-import.js';
+export { exportedNames, resolveSourceFile } from './auth-entry.js';
+export { expressionKey } from './unsafe-options.js';
+export { packageInfo, type PackageInfo } from './package-info.js';

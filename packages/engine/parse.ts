@@ -1,0 +1,47 @@
+/**
+ * Parsing outside ESLint (the audit, the codemods): the same parser and scope analysis ESLint uses with
+ * `@typescript-eslint/parser`, so the engine sees the same tree in every tool.
+ */
+import path from 'node:path';
+import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { analyze } from '@typescript-eslint/scope-manager';
+import type { TSESLint } from '@typescript-eslint/utils';
+
+export interface ParsedFile {
+  readonly ast: TSESTree.Program;
+  readonly scopeManager: TSESLint.Scope.ScopeManager;
+}
+
+export class ParseError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly column: number | undefined,
+    reason: string,
+  ) {
+    super(`${file}${line === undefined ? '' : `:${line}:${column ?? 0}`}: cannot parse: ${reason}`);
+    this.name = 'ParseError';
+  }
+}
+
+const JSX_EXTENSIONS = new Set(['.tsx', '.jsx', '.js', '.mjs', '.cjs']);
+
+export function parseFile(file: string, text: string): ParsedFile {
+  const ext = path.extname(file);
+  let ast: TSESTree.Program;
+  try {
+    ast = parse(text, {
+      range: true,
+      loc: true,
+      comment: true,
+      jsx: JSX_EXTENSIONS.has(ext),
+      filePath: file,
+    });
+  } catch (error) {
+    const failure = error as Error & { lineNumber?: number; column?: number };
+    throw new ParseError(file, failure.lineNumber, failure.column, failure.message.split('\n')[0] ?? String(error));
+  }
+  const sourceType = ext === '.cjs' || ext === '.cts' ? 'script' : 'module';
+  const scopeManager = analyze(ast, { sourceType, jsxPragma: null }) as unknown as TSESLint.Scope.ScopeManager;
+  return { ast, scopeManager };
+}

@@ -1,0 +1,69 @@
+/**
+ * Reads of JWT secrets from the environment: `process.env.X`, `process.env['X']`, `const { X } =
+ * process.env`, `const env = process.env; env.X`, `import.meta.env.X`, `Bun.env.X`, `Deno.env.get('X')`.
+ * A name is a secret when it matches `secretEnv`.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isTransparentWrapper, memberName, propertyKeyName, staticString, unwrap, type Node } from './ast.js';
+import { isGlobalName } from './analyze.js';
+import type { Settings } from './settings.js';
+import type { SecretSite } from './types.js';
+
+export function findSecretReads(
+  envObjects: readonly TSESTree.MemberExpression[],
+  calls: readonly TSESTree.CallExpression[],
+  scopeManager: TSESLint.Scope.ScopeManager,
+  settings: Settings,
+): SecretSite[] {
+  const sites: SecretSite[] = [];
+  const isSecret = (name: string): boolean => settings.secretEnv.some((pattern) => pattern.test(name));
+  const describeHost = (env: TSESTree.MemberExpression): string => {
+    const host = unwrap(env.object);
+    return host.type === 'Identifier' ? `${host.name}.env` : 'import.meta.env';
+  };
+
+  const readsOf = (envValue: Node, source: string, depth: number): void => {
+    let node = envValue;
+    while (node.parent && isTransparentWrapper(node.parent)) node = node.parent;
+    const parent = node.parent;
+    if (!parent) return;
+    if (parent.type === 'MemberExpression' && parent.object === node) {
+      const name = memberName(parent);
+      if (name !== undefined && isSecret(name)) sites.push({ name, node: parent, source });
+      return;
+    }
+    if (parent.type === 'VariableDeclarator' && parent.init === node) {
+      if (parent.id.type === 'ObjectPattern') {
+        for (const property of parent.id.properties) {
+          if (property.type !== 'Property') continue;
+          const name = propertyKeyName(property);
+          if (name !== undefined && isSecret(name)) sites.push({ name, node: property, source });
+        }
+      } else if (parent.id.type === 'Identifier' && depth < 2) {
+        // const env = process.env; env.JWT_SECRET
+        const [variable] = scopeManager.getDeclaredVariables(parent);
+        for (const reference of variable?.references ?? []) {
+          if (reference.isRead()) readsOf(reference.identifier as Node, source, depth + 1);
+        }
+      }
+    }
+  };
+
+  for (const env of envObjects) {
+    const host = unwrap(env.object);
+    if (host.type === 'Identifier' && !isGlobalName(scopeManager, host, host.name)) continue;
+    readsOf(env, describeHost(env), 0);
+  }
+  for (const call of calls) {
+    // Deno.env.get('JWT_SECRET')
+    const callee = unwrap(call.callee);
+    if (callee.type !== 'MemberExpression' || memberName(callee) !== 'get') continue;
+    const env = unwrap(callee.object);
+    if (env.type !== 'MemberExpression' || memberName(env) !== 'env') continue;
+    const host = unwrap(env.object);
+    if (host.type !== 'Identifier' || host.name !== 'Deno') continue;
+    const name = staticString(call.arguments[0]);
+    if (name !== undefined && isSecret(name)) sites.push({ name, node: call, source: 'Deno.env' });
+  }
+  return sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}

@@ -1,0 +1,127 @@
+/**
+ * Verification that does not verify what it seems to: `ignoreExpiration: true`, `'none'` among the
+ * algorithms, libraries left to trust the token's own `alg`, jwt-simple's noVerify, and the fallback
+ * pattern (a verify whose failure path decodes the same token).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { contains, findProperty, isFunction, isTruthyLiteral, memberName, unwrap, type Node } from './ast.js';
+import { findVariable, scopeOf } from './analyze.js';
+import type { CallSite, UnsafeSite } from './types.js';
+
+export function findUnsafeSites(calls: readonly CallSite[], scopeManager: TSESLint.Scope.ScopeManager): UnsafeSite[] {
+  const sites: UnsafeSite[] = [];
+  const add = (reason: UnsafeSite['reason'], node: Node, site: CallSite, verifySite?: CallSite): void => {
+    sites.push({ reason, node, library: site.library, api: site.api, verifySite });
+  };
+  for (const site of calls) {
+    if (site.form === 'reference' || site.form === 'computed' || site.form === 'hand-rolled') continue;
+    const checks = site.shape?.checks ?? [];
+    if (site.library === 'jwt-simple' && site.kind === 'decode' && checks.includes('jwtSimpleAlgorithmArg')) {
+      add('noVerify', site.node, site);
+      continue;
+    }
+    const options = site.shape?.optionsArg === undefined ? undefined : objectLiteral(site.args[site.shape.optionsArg], scopeManager);
+    if (options) {
+      const ignoreExpiration = findProperty(options, 'ignoreExpiration');
+      if (ignoreExpiration && isTruthyLiteral(ignoreExpiration.value)) add('ignoreExpiration', ignoreExpiration, site);
+      for (const key of ['algorithms', 'algorithm', 'alg']) {
+        const property = findProperty(options, key);
+        if (property && listsNone(property.value)) add('algorithmNone', property, site);
+      }
+    }
+    if (site.kind !== 'verify') continue;
+    if (checks.includes('requiresAlgorithmsOption')) {
+      const argument = site.shape?.optionsArg === undefined ? undefined : site.args[site.shape.optionsArg];
+      // Only a literal we can read proves the option is missing; an opaque variable might set it.
+      if (!argument || (options && !findProperty(options, 'algorithms') && !hasSpread(options))) add('unpinnedAlgorithms', site.node, site);
+    }
+    if (checks.includes('jwtSimpleAlgorithmArg') && site.args.length < 4) add('unpinnedAlgorithms', site.node, site);
+    if (checks.includes('njwtSingleArgument') && site.args.length === 1) add('unpinnedAlgorithms', site.node, site);
+    if (checks.includes('honoAlgArg') && site.args.length < 3) add('unpinnedAlgorithms', site.node, site);
+  }
+  for (const [decodeSite, verifySite] of findFallbacks(calls)) add('fallbackDecode', decodeSite.node, decodeSite, verifySite);
+  return sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+function hasSpread(object: TSESTree.ObjectExpression): boolean {
+  return object.properties.some((property) => property.type === 'SpreadElement');
+}
+
+function listsNone(node: Node): boolean {
+  const value = unwrap(node);
+  if (value.type === 'Literal') return typeof value.value === 'string' && value.value.toLowerCase() === 'none';
+  if (value.type === 'ArrayExpression') return value.elements.some((element) => element !== null && element.type !== 'SpreadElement' && listsNone(element));
+  return false;
+}
+
+/** An options argument as an object literal, through one `const opts = { … }` hop. */
+function objectLiteral(node: Node | undefined, scopeManager: TSESLint.Scope.ScopeManager): TSESTree.ObjectExpression | undefined {
+  if (!node) return undefined;
+  const value = unwrap(node);
+  if (value.type === 'ObjectExpression') return value;
+  if (value.type !== 'Identifier') return undefined;
+  const variable = findVariable(scopeOf(scopeManager, value), value.name);
+  const def = variable?.defs[0];
+  if (def?.node.type !== 'VariableDeclarator' || def.node.id.type !== 'Identifier' || !def.node.init) return undefined;
+  const init = unwrap(def.node.init);
+  return init.type === 'ObjectExpression' ? init : undefined;
+}
+
+/** A key that identifies the same token expression: `token`, `req.headers.token`, `this.token`. */
+export function expressionKey(node: Node | undefined): string | undefined {
+  if (!node) return undefined;
+  const value = unwrap(node);
+  if (value.type === 'Identifier') return value.name;
+  if (value.type === 'ThisExpression') return 'this';
+  if (value.type === 'MemberExpression') {
+    const object = expressionKey(value.object);
+    const name = memberName(value);
+    return object !== undefined && name !== undefined ? `${object}.${name}` : undefined;
+  }
+  return undefined;
+}
+
+/** The places where a verification failure ends up: catch blocks, `.catch()`, error callbacks. */
+function failurePaths(site: CallSite): Node[] {
+  const paths: Node[] = [];
+  for (let child: Node = site.node, parent = site.node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'TryStatement' && parent.block === child && parent.handler) paths.push(parent.handler);
+    if (isFunction(parent)) break;
+  }
+  // verify(t).catch(() => decode(t)); verify(t).then(ok, () => decode(t))
+  let outer: Node = site.node;
+  while (outer.parent && (outer.parent.type === 'ChainExpression' || outer.parent.type === 'AwaitExpression')) outer = outer.parent;
+  const access = outer.parent;
+  if (access?.type === 'MemberExpression' && access.object === outer && access.parent?.type === 'CallExpression') {
+    const name = memberName(access);
+    const handler = name === 'catch' ? access.parent.arguments[0] : name === 'then' ? access.parent.arguments[1] : undefined;
+    if (handler) paths.push(handler);
+  }
+  // verify(t, key, (err, decoded) => { if (err) return decode(t) })
+  const callback = site.args[site.args.length - 1];
+  if (callback && isFunction(callback as Node) && site.args.length > 1) paths.push(callback as Node);
+  return paths;
+}
+
+function findFallbacks(calls: readonly CallSite[]): Array<[CallSite, CallSite]> {
+  const decodes = calls.filter((site) => site.kind === 'decode');
+  if (decodes.length === 0) return [];
+  const pairs: Array<[CallSite, CallSite]> = [];
+  const seen = new Set<CallSite>();
+  for (const verifySite of calls) {
+    if (verifySite.kind !== 'verify' || verifySite.form === 'reference') continue;
+    const token = expressionKey(verifySite.args[0]);
+    if (token === undefined) continue;
+    for (const failurePath of failurePaths(verifySite)) {
+      for (const decodeSite of decodes) {
+        if (seen.has(decodeSite) || !contains(failurePath, decodeSite.node)) continue;
+        const decoded = decodeSite.token ?? decodeSite.args[0];
+        if (expressionKey(decoded) === token) {
+          seen.add(decodeSite);
+          pairs.push([decodeSite, verifySite]);
+        }
+      }
+    }
+  }
+  return pairs;
+}

@@ -1,0 +1,34 @@
+import { DEFAULT_RULE_OPTIONS } from '../packages/engine/index.js';
+import { canonicalCallSuggestion } from './utils/canonical-fix.js';
+import { createRule } from './utils/create-rule.js';
+import { reportFindings } from './utils/findings.js';
+
+export type Options = [Record<string, never>];
+export type MessageIds = 'directDecode' | 'decodeReference' | 'handRolledDecode' | 'useCanonicalDecode';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-direct-decode',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow decoding JWTs without verification outside the canonical validator module.',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      directDecode: 'Unverified JWT decoding with {{library}} `{{api}}`{{how}} outside the canonical module; use {{replacement}}.',
+      decodeReference: '{{library}} `{{api}}` is handed on here, so JWTs get decoded unverified outside the canonical module; use {{replacement}}.',
+      handRolledDecode: 'Hand-rolled JWT decoding (`{{api}}` of a token segment) outside the canonical module; use {{replacement}}.',
+      useCanonicalDecode: 'Replace with {{name}}(token) from {{module}} (check that the return shape still fits).',
+    },
+    schema: [{ type: 'object', properties: {}, additionalProperties: false }],
+  },
+  defaultOptions: [DEFAULT_RULE_OPTIONS['no-direct-decode']],
+  create(context) {
+    return reportFindings(context, 'no-direct-decode', {}, (finding, settings) =>
+      finding.messageId === 'directDecode' && finding.call
+        ? { suggest: canonicalCallSuggestion(context, finding.call, settings, 'decode', 'useCanonicalDecode') }
+        : {},
+    );
+  },
+});

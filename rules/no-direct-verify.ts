@@ -1,0 +1,50 @@
+import { DEFAULT_RULE_OPTIONS } from '../packages/engine/index.js';
+import { canonicalCallSuggestion } from './utils/canonical-fix.js';
+import { createRule } from './utils/create-rule.js';
+import { reportFindings } from './utils/findings.js';
+
+export type Options = [{ checkSign?: boolean }];
+export type MessageIds = 'directVerify' | 'verifyReference' | 'computedAccess' | 'directSign' | 'useCanonicalVerify';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-direct-verify',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow verifying JWTs outside the canonical validator module.',
+      recommended: true,
+      strictOptions: { checkSign: true },
+    },
+    hasSuggestions: true,
+    messages: {
+      directVerify: 'Direct JWT verification with {{library}} `{{api}}`{{how}} outside the canonical module; use {{replacement}}.',
+      verifyReference:
+        '{{library}} `{{api}}`{{how}} is handed on here, so JWTs get verified outside the canonical module; use {{replacement}}.',
+      computedAccess:
+        'A computed member of {{library}} is called here, which may verify or decode a JWT outside the canonical module; use {{replacement}}.',
+      directSign: 'JWT signing with {{library}} `{{api}}` outside the canonical module; issue tokens through {{module}}.',
+      useCanonicalVerify: 'Replace with {{name}}(token) from {{module}} (check that options and the return shape still fit).',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          checkSign: {
+            type: 'boolean',
+            description: 'Also report calls that sign tokens (`sign`, `new SignJWT`, `createSigner`).',
+            default: false,
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+  },
+  defaultOptions: [DEFAULT_RULE_OPTIONS['no-direct-verify']],
+  create(context, [options]) {
+    return reportFindings(context, 'no-direct-verify', { checkSign: options.checkSign ?? false }, (finding, settings) =>
+      finding.messageId === 'directVerify' && finding.call
+        ? { suggest: canonicalCallSuggestion(context, finding.call, settings, 'verify', 'useCanonicalVerify') }
+        : {},
+    );
+  },
+});
