@@ -3,7 +3,8 @@
  * from each rule's `meta.docs` (recommended / strictOptions), never listed by hand.
  */
 import type { ESLint, Linter } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
+// A namespace import: the parser's CommonJS build sets __esModule without a `default` export.
+import * as tsParser from '@typescript-eslint/parser';
 import { packageInfo } from '../engine/index.js';
 import { rules } from '../../rules/index.js';
 
