@@ -158,7 +158,8 @@ function isEnvHost(node: Node): boolean {
 /** The innermost scope around a node (ESLint's `sourceCode.getScope` without ESLint). */
 export function scopeOf(scopeManager: ScopeManager, node: Node): Scope {
   for (let current: Node | undefined = node; current; current = current.parent) {
-    const scope = scopeManager.acquire(current, current.type !== 'Program');
+    // Innermost: for a module's Program that is the module scope (its top-level declarations), not the global one.
+    const scope = scopeManager.acquire(current, true);
     if (scope) {
       if (scope.type === 'function-expression-name') return scope.childScopes[0]!;
       return scope;
