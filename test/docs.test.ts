@@ -1,0 +1,212 @@
+/**
+ * Meta-tests for docs/rules/*.md: the doc set equals the rule set, each doc's header, options and samples
+ * match the rule's meta, every code block parses, and every example does what its ❌/✅ mark says.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from '@typescript-eslint/typescript-estree';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import plugin from '../packages/plugin/index.js';
+import { rules } from '../rules/index.js';
+import { FIXTURES, SETTINGS } from './rule-tester.js';
+
+const ROOT = path.join(__dirname, '..');
+const DOCS = path.join(ROOT, 'docs', 'rules');
+const REQUIRED_H2 = ['Examples', 'Options', 'Settings', 'When Not To Use It', 'Related rules'];
+const SETTINGS_KEYS = ['root', 'canonical', 'allow', 'authModules', 'libraries', 'secretEnv'];
+
+type RuleId = keyof typeof rules;
+const ruleIds = Object.keys(rules).sort() as RuleId[];
+
+interface CodeBlock {
+  readonly lang: string;
+  readonly code: string;
+  /** The ❌ / ✅ mark of the nearest "Incorrect"/"Correct" line above the block, if any. */
+  readonly mark?: 'incorrect' | 'correct';
+  readonly section: string;
+  readonly line: number;
+}
+
+interface Doc {
+  readonly text: string;
+  readonly lines: readonly string[];
+  /** H2 title → its text (up to the next H2). */
+  readonly sections: ReadonlyMap<string, string>;
+  readonly blocks: readonly CodeBlock[];
+}
+
+function readDoc(id: string): Doc {
+  const text = fs.readFileSync(path.join(DOCS, `${id}.md`), 'utf8');
+  const lines = text.split('\n');
+  const sections = new Map<string, string>();
+  const blocks: CodeBlock[] = [];
+  let section = '';
+  let mark: CodeBlock['mark'];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const fence = /^```(\w*)\s*$/.exec(line);
+    if (fence) {
+      const start = index;
+      const body: string[] = [];
+      for (index++; index < lines.length && !lines[index]!.startsWith('```'); index++) body.push(lines[index]!);
+      if (index >= lines.length) throw new Error(`${id}.md:${start + 1}: unclosed code block`);
+      blocks.push({ lang: fence[1] ?? '', code: `${body.join('\n')}\n`, mark, section, line: start + 1 });
+      if (section) sections.set(section, `${sections.get(section)}${['', ...body, '```'].join('\n')}\n`);
+      continue;
+    }
+    const h2 = /^## (.+)$/.exec(line);
+    if (h2) {
+      section = h2[1]!.trim();
+      sections.set(section, '');
+      mark = undefined;
+      continue;
+    }
+    if (/^### /.test(line)) mark = undefined;
+    if (line.startsWith('❌')) mark = 'incorrect';
+    if (line.startsWith('✅')) mark = 'correct';
+    if (section) sections.set(section, `${sections.get(section)}${line}\n`);
+  }
+  return { text, lines, sections, blocks };
+}
+
+function schemaOptions(id: RuleId): Record<string, { default?: unknown }> {
+  const schema = rules[id].meta.schema as ReadonlyArray<{ properties?: Record<string, { default?: unknown }> }>;
+  return schema[0]?.properties ?? {};
+}
+
+/** The header line every doc carries under its description, computed from the rule's meta. */
+function expectedPresetLine(id: RuleId): string {
+  const { docs, hasSuggestions, fixable } = rules[id].meta;
+  const strict = docs.strictOptions ? `\`strict\` (with \`${JSON.stringify(docs.strictOptions)}\`)` : '`strict`';
+  const presets = docs.recommended ? `\`recommended\`, ${strict}` : strict;
+  return `> Presets: ${presets} · Suggestions: ${hasSuggestions ? 'yes' : 'no'} · Autofix: ${fixable ? 'yes' : 'no'}`;
+}
+
+const linter = new Linter({ cwd: FIXTURES });
+
+function lint(code: string, filename: string): Linter.LintMessage[] {
+  return linter.verify(code, [plugin.configs.recommended, { settings: SETTINGS }], { filename: path.join(FIXTURES, filename) });
+}
+
+/** An example's file: the `// src/…` comment on its first line, or a neutral file outside the canonical module. */
+function exampleFile(block: CodeBlock): string {
+  const named = /^\/\/ ((?:[\w.-]+\/)*[\w.-]+\.[cm]?[jt]sx?)\s*$/.exec(block.code.split('\n')[0]!);
+  return named?.[1] ?? `src/example.${block.lang}`;
+}
+
+const INLINE_CONFIG = /\/\*\s*eslint\s+(jwt-ssot\/[\w-]+)\s*:([\s\S]*?)\*\//g;
+
+describe('rule docs', () => {
+  it('has exactly one doc per rule', () => {
+    const docs = fs
+      .readdirSync(DOCS)
+      .filter((file) => file.endsWith('.md'))
+      .map((file) => file.slice(0, -3))
+      .sort();
+    expect(docs).toEqual(ruleIds);
+  });
+
+  it('keeps rules/index.ts generated from the rule files', () => {
+    expect(() => execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'generate-rules-index.mjs'), '--check'], { stdio: 'pipe' })).not.toThrow();
+  });
+
+  it('lists every rule in the README rules table with its description', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    for (const id of ruleIds) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| [\`jwt-ssot/${id}\`](docs/rules/${id}.md)`));
+      expect(row, id).toBeDefined();
+      expect(row).toContain(rules[id].meta.docs.description);
+    }
+  });
+
+  describe.each(ruleIds)('%s', (id) => {
+    const doc = readDoc(id);
+    const meta = rules[id].meta;
+
+    it('starts with the rule name, its exact description and its presets', () => {
+      const [title, blank, description, blank2, presets] = doc.lines;
+      expect(title).toBe(`# jwt-ssot/${id}`);
+      expect(blank).toBe('');
+      expect(description).toBe(meta.docs.description);
+      expect(blank2).toBe('');
+      expect(presets).toBe(expectedPresetLine(id));
+    });
+
+    it('has the required sections in order', () => {
+      const h2 = doc.lines.filter((line) => line.startsWith('## ')).map((line) => line.slice(3).trim());
+      expect(h2.filter((title) => REQUIRED_H2.includes(title))).toEqual(REQUIRED_H2);
+      const rationale = doc.text.slice(doc.text.indexOf(doc.lines[4]!) + doc.lines[4]!.length, doc.text.indexOf('\n## '));
+      expect(rationale.trim().length, 'a rationale paragraph before the first section').toBeGreaterThan(200);
+    });
+
+    it('documents exactly the options in the schema, each with its default and a sample', () => {
+      const options = schemaOptions(id);
+      const section = doc.sections.get('Options') ?? '';
+      const headings = [...section.matchAll(/^### (.+)$/gm)].map((match) => match[1]!.trim());
+      for (const heading of headings) expect(heading, 'option headings look like ### `name`').toMatch(/^`\w+`$/);
+      expect(headings.map((heading) => heading.slice(1, -1)).sort()).toEqual(Object.keys(options).sort());
+      if (Object.keys(options).length === 0) {
+        expect(section).toContain('This rule has no options.');
+        return;
+      }
+      const parts = section.split(/^### /m).slice(1);
+      for (const [name, property] of Object.entries(options)) {
+        const part = parts.find((text) => text.startsWith(`\`${name}\``))!;
+        expect(part, name).toContain(`Default: \`${JSON.stringify(property.default)}\``);
+        const samples = [...part.matchAll(INLINE_CONFIG)];
+        expect(samples.length, `a /* eslint jwt-ssot/${id}: … */ sample for ${name}`).toBeGreaterThan(0);
+        expect(samples.some((sample) => sample[1] === `jwt-ssot/${id}` && sample[2]!.includes(`"${name}"`))).toBe(true);
+      }
+    });
+
+    it('has inline-config samples whose options pass the rule schema', () => {
+      for (const sample of doc.text.matchAll(INLINE_CONFIG)) {
+        expect(sample[1]).toBe(`jwt-ssot/${id}`);
+        const messages = lint(`${sample[0]}\n`, 'src/empty.ts');
+        expect(messages, sample[0]).toEqual([]);
+      }
+    });
+
+    it('lists only real settings keys', () => {
+      const section = doc.sections.get('Settings') ?? '';
+      const keys = [...section.matchAll(/^- `([\w.]+)`/gm)].map((match) => match[1]!.split('.')[0]!);
+      expect(keys.length).toBeGreaterThan(0);
+      for (const key of keys) expect(SETTINGS_KEYS).toContain(key);
+    });
+
+    it('links related rules that exist', () => {
+      const links = [...(doc.sections.get('Related rules') ?? '').matchAll(/\]\(\.\/([\w-]+)\.md\)/g)].map((match) => match[1]!);
+      expect(links.length).toBeGreaterThan(0);
+      for (const link of links) expect(ruleIds).toContain(link);
+    });
+
+    it('has code blocks that parse', () => {
+      const code = doc.blocks.filter((block) => /^(ts|tsx|js|jsx)$/.test(block.lang));
+      expect(code.length).toBeGreaterThan(0);
+      for (const block of doc.blocks) {
+        expect(['ts', 'tsx', 'js', 'jsx', 'json'], `${id}.md:${block.line} names its language`).toContain(block.lang);
+      }
+      for (const block of code) {
+        expect(() => parse(block.code, { jsx: block.lang.endsWith('x'), loc: true }), `${id}.md:${block.line}`).not.toThrow();
+      }
+    });
+
+    it('has examples that do what their marks say', () => {
+      const examples = doc.blocks.filter((block) => block.section === 'Examples');
+      expect(examples.some((block) => block.mark === 'incorrect')).toBe(true);
+      expect(examples.some((block) => block.mark === 'correct')).toBe(true);
+      for (const block of examples) expect(block.mark, `${id}.md:${block.line} is marked ❌ or ✅`).toBeDefined();
+      const optionSamples = doc.blocks.filter((block) => block.section === 'Options' && /\/\*\s*eslint\s/.test(block.code));
+      for (const block of [...examples, ...optionSamples]) {
+        const messages = lint(block.code, exampleFile(block));
+        const where = `${id}.md:${block.line} (${exampleFile(block)})`;
+        expect(messages.filter((message) => message.fatal || !message.ruleId), where).toEqual([]);
+        const own = messages.filter((message) => message.ruleId === `jwt-ssot/${id}`);
+        if (block.mark === 'correct') expect(own, where).toEqual([]);
+        else expect(own.length, where).toBeGreaterThan(0);
+      }
+    });
+  });
+});
