@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
+import type { RuleId } from '../packages/engine/index.js';
+import { CORPUS } from './fixtures/corpus.js';
 import { afterAll, describe, it } from 'vitest';
 
 RuleTester.afterAll = afterAll;
@@ -27,4 +29,42 @@ export const file = (relative: string): string => path.join(FIXTURES, relative);
 
 export function createRuleTester(): RuleTester {
   return new RuleTester({ settings: SETTINGS });
+}
+
+/** Shared settings with extra keys merged into settings['jwt-ssot']. */
+export function settingsWith(extra: Readonly<Record<string, unknown>> = {}): { 'jwt-ssot': Record<string, unknown> } {
+  return { 'jwt-ssot': { ...SETTINGS['jwt-ssot'], ...extra } };
+}
+
+interface CorpusCases {
+  valid: ValidTestCase<[Record<string, unknown>]>[];
+  invalid: InvalidTestCase<string, [Record<string, unknown>]>[];
+}
+
+/**
+ * The corpus (test/fixtures/corpus.ts) as cases for one rule: samples the rule reports on are invalid
+ * cases with every error spelled out; the others are valid cases (the rule must stay silent on them).
+ */
+export function corpusCases(rule: RuleId): CorpusCases {
+  const cases: CorpusCases = { valid: [], invalid: [] };
+  for (const sample of CORPUS) {
+    const base = {
+      name: `corpus: ${sample.name}`,
+      code: sample.code,
+      filename: file(sample.filename),
+      options: [sample.options?.[rule] ?? {}] as [Record<string, unknown>],
+      ...(sample.settings ? { settings: settingsWith(sample.settings) } : {}),
+    };
+    const errors = sample.errors[rule];
+    if (errors) {
+      cases.invalid.push({
+        ...base,
+        errors: errors.map((error) => ({ ...error, suggestions: error.suggestions?.map((s) => ({ ...s })) })),
+        output: sample.output?.[rule] ?? null,
+      });
+    } else {
+      cases.valid.push(base);
+    }
+  }
+  return cases;
 }

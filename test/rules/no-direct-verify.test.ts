@@ -1,0 +1,110 @@
+import rule from '../../rules/no-direct-verify.js';
+import { corpusCases, createRuleTester, file } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+const corpus = corpusCases('no-direct-verify');
+const app = file('src/app.ts');
+
+ruleTester.run('no-direct-verify', rule, {
+  valid: [
+    ...corpus.valid,
+    // Precision: look-alikes that are not JWT verification.
+    { name: 'a local object with verify', filename: app, code: "const jwt = { verify: (t: string) => t };\njwt.verify(token);\n" },
+    { name: 'a local function named verify', filename: app, code: 'function verify(t: string) { return t; }\nverify(token);\n' },
+    { name: 'crypto.verify', filename: app, code: "import crypto from 'node:crypto';\ncrypto.verify('sha256', data, key, signature);\n" },
+    { name: 'argon2.verify', filename: app, code: "import argon2 from 'argon2';\nawait argon2.verify(hash, password);\n" },
+    { name: 'notp.totp.verify', filename: app, code: "import notp from 'notp';\nnotp.totp.verify(code, key);\n" },
+    {
+      name: 'a parameter shadowing an imported verify',
+      filename: app,
+      code: "import { verify } from 'jsonwebtoken';\nexport function check(verify: (t: string) => boolean, t: string) {\n  return verify(t);\n}\n",
+    },
+    {
+      name: 'names in strings and comments',
+      filename: app,
+      code: "// jwt.verify(token, key) from 'jsonwebtoken'\nconst doc = \"import jwt from 'jsonwebtoken'; jwt.verify(t)\";\nconsole.log(`require('jsonwebtoken').verify(t)`);\n",
+    },
+    { name: 'a type-only import', filename: app, code: "import type { JwtPayload } from 'jsonwebtoken';\nexport type Claims = JwtPayload;\n" },
+    { name: 'a verify of an unknown library', filename: app, code: "import { verify } from 'some-other-lib';\nverify(token);\n" },
+    {
+      name: 'request.jwtVerify() in a file that does not register @fastify/jwt',
+      filename: app,
+      code: "app.get('/', async (request) => {\n  await request.jwtVerify();\n  app.jwt.verify(token);\n});\n",
+    },
+    { name: "server.auth.strategy(…, 'jwt') without a hapi JWT plugin", filename: app, code: "server.auth.strategy('session', 'jwt', { key });\n" },
+    {
+      name: 'hapi-auth-jwt2 registered, but a strategy of another scheme',
+      filename: app,
+      code: "import hapiAuthJwt2 from 'hapi-auth-jwt2';\nserver.auth.strategy('simple', 'basic', { validate });\n",
+    },
+    {
+      name: 'a receiver typed by another service',
+      filename: app,
+      code: 'class Guard {\n  constructor(private jwtService: OtherService) {}\n  check(t: string) {\n    return this.jwtService.verify(t);\n  }\n}\n',
+    },
+    { name: 'sign is not reported by default', filename: app, code: "import jwt from 'jsonwebtoken';\njwt.sign({ sub }, key);\n" },
+    { name: 'jwt-simple encode is signing', filename: app, code: "import jwt from 'jwt-simple';\njwt.encode(payload, key);\n" },
+    // Exempt files: the canonical module and `allow`.
+    {
+      name: 'the canonical module may verify',
+      filename: file('src/auth/jwt-handler.ts'),
+      code: "import jwt from 'jsonwebtoken';\nexport const validateToken = (t: string) => jwt.verify(t, key, { algorithms: ['RS256'] });\n",
+    },
+    { name: 'an allowed test file may verify', filename: file('test/helpers.ts'), code: "import jwt from 'jsonwebtoken';\njwt.verify(token, key);\n" },
+  ],
+  invalid: [
+    ...corpus.invalid,
+    {
+      name: 'the suggestion reuses an existing import of the canonical module',
+      filename: app,
+      code: "import jwt from 'jsonwebtoken';\nimport { validateToken } from './auth/jwt-handler';\njwt.verify(token, key);\n",
+      errors: [
+        {
+          messageId: 'directVerify',
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'useCanonicalVerify',
+              output: "import jwt from 'jsonwebtoken';\nimport { validateToken } from './auth/jwt-handler';\nvalidateToken(token);\n",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the suggestion aliases the canonical function when its name is taken',
+      filename: app,
+      code: "import jwt from 'jsonwebtoken';\nconst validateToken = 1;\njwt.verify(token, key);\n",
+      errors: [
+        {
+          messageId: 'directVerify',
+          line: 3,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'useCanonicalVerify',
+              output:
+                "import jwt from 'jsonwebtoken';\nimport { validateToken as ssotValidateToken } from './auth/jwt-handler';\nconst validateToken = 1;\nssotValidateToken(token);\n",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'no suggestion for a callback-style call',
+      filename: app,
+      code: "import jwt from 'jsonwebtoken';\njwt.verify(token, key, (err, payload) => done(err, payload));\n",
+      errors: [{ messageId: 'directVerify', line: 2, column: 1, endLine: 2, endColumn: 61 }],
+    },
+    {
+      name: 'strict: sign is reported with checkSign',
+      filename: app,
+      code: "import { SignJWT } from 'jose';\nawait new SignJWT({ sub }).sign(key);\n",
+      options: [{ checkSign: true }],
+      errors: [{ messageId: 'directSign', line: 2, column: 7, endLine: 2, endColumn: 27 }],
+    },
+  ],
+});
