@@ -10,12 +10,22 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../packages/plugin/index.js';
 import { rules } from '../rules/index.js';
-import { FIXTURES, SETTINGS } from './rule-tester.js';
 
 const ROOT = path.join(__dirname, '..');
 const DOCS = path.join(ROOT, 'docs', 'rules');
 const REQUIRED_H2 = ['Examples', 'Options', 'Settings', 'When Not To Use It', 'Related rules'];
 const SETTINGS_KEYS = ['root', 'canonical', 'allow', 'authModules', 'libraries', 'secretEnv'];
+
+/** The README quickstart's settings, rooted at the fixture project (its auth module exists on disk). */
+const FIXTURES = path.join(__dirname, 'fixtures');
+const SETTINGS = {
+  'jwt-ssot': {
+    root: FIXTURES,
+    canonical: { module: 'src/auth/jwt-handler.ts', exports: { verify: 'validateToken', decode: 'decodeToken' } },
+    allow: ['test/**'],
+    authModules: [{ entry: 'src/auth/index.ts', private: ['src/auth/internal/**'] }],
+  },
+};
 
 type RuleId = keyof typeof rules;
 const ruleIds = Object.keys(rules).sort() as RuleId[];
