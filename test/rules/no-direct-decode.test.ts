@@ -1,0 +1,83 @@
+import rule from '../../rules/no-direct-decode.js';
+import { corpusCases, createRuleTester, file } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+const corpus = corpusCases('no-direct-decode');
+const app = file('src/app.ts');
+
+ruleTester.run('no-direct-decode', rule, {
+  valid: [
+    ...corpus.valid,
+    // Precision: decoding that is not JWT decoding.
+    { name: 'TextDecoder.decode', filename: app, code: 'const text = new TextDecoder().decode(bytes);\n' },
+    { name: 'a local decode function', filename: app, code: 'const decode = (t: string) => t;\ndecode(token);\n' },
+    { name: 'a local object with decode', filename: app, code: "const jwt = { decode: (t: string) => t };\njwt.decode(token);\n" },
+    { name: 'atob of something that is not a token segment', filename: app, code: "const raw = atob(encoded);\nconst parts = csv.split(',');\natob(parts[1]);\n" },
+    {
+      name: "Buffer.from(x, 'utf8') and 'hex' are not base64 decoding",
+      filename: app,
+      code: "const bytes = Buffer.from(token.split('.')[1], 'utf8');\nconst hex = Buffer.from(token, 'hex');\n",
+    },
+    { name: 'a shadowed atob', filename: app, code: "const atob = (x: string) => x;\natob(token.split('.')[1]);\n" },
+    {
+      name: 'a shadowed Buffer',
+      filename: app,
+      code: "export function f(Buffer: { from(a: string, b: string): string }) {\n  return Buffer.from(token.split('.')[1], 'base64');\n}\n",
+    },
+    { name: 'names in strings and comments', filename: app, code: "// jwtDecode(token) from 'jwt-decode'\nconst doc = \"atob(token.split('.')[1])\";\n" },
+    { name: 'a type-only import', filename: app, code: "import type { JwtPayload } from 'jwt-decode';\nexport type Claims = JwtPayload;\n" },
+    // Exempt files.
+    { name: 'the canonical module may decode', filename: file('src/auth/jwt-handler.ts'), code: "import { decodeJwt } from 'jose';\nexport const decodeToken = (t: string) => decodeJwt(t);\n" },
+    { name: 'an allowed test file may hand-roll', filename: file('test/util.ts'), code: "export const peek = (t: string) => JSON.parse(atob(t.split('.')[1]));\n" },
+  ],
+  invalid: [
+    ...corpus.invalid,
+    {
+      name: 'hand-rolled: .at(1) of the split',
+      filename: app,
+      code: "const payload = atob(token.split('.').at(1));\n",
+      errors: [{ messageId: 'handRolledDecode', line: 1, column: 17, endLine: 1, endColumn: 45 }],
+    },
+    {
+      name: 'hand-rolled: a variable holding the split',
+      filename: app,
+      code: "const parts = token.split('.');\nconst claims = JSON.parse(Buffer.from(parts[1], 'base64').toString());\n",
+      errors: [{ messageId: 'handRolledDecode', line: 2, column: 27, endLine: 2, endColumn: 58 }],
+    },
+    {
+      name: 'hand-rolled: globalThis.atob',
+      filename: app,
+      code: "globalThis.atob(jwt.split('.')[1]);\n",
+      errors: [{ messageId: 'handRolledDecode', line: 1, column: 1, endLine: 1, endColumn: 35 }],
+    },
+    {
+      name: 'a decode function exported from a local module',
+      filename: app,
+      code: "import { decodeJwt } from 'jose';\nexport const peek = decodeJwt;\n",
+      errors: [{ messageId: 'decodeReference', line: 2, column: 21, endLine: 2, endColumn: 30 }],
+    },
+    {
+      name: 'a decode function passed as a callback',
+      filename: app,
+      code: "import { jwtDecode } from 'jwt-decode';\nconst all = tokens.map(jwtDecode);\n",
+      errors: [{ messageId: 'decodeReference', line: 2, column: 24, endLine: 2, endColumn: 33 }],
+    },
+    {
+      name: 'the suggestion reuses an existing import of decodeToken',
+      filename: app,
+      code: "import { decodeToken } from './auth/jwt-handler';\nimport { decodeJwt } from 'jose';\ndecodeJwt(token);\n",
+      errors: [
+        {
+          messageId: 'directDecode',
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 17,
+          suggestions: [
+            { messageId: 'useCanonicalDecode', output: "import { decodeToken } from './auth/jwt-handler';\nimport { decodeJwt } from 'jose';\ndecodeToken(token);\n" },
+          ],
+        },
+      ],
+    },
+  ],
+});
