@@ -1,0 +1,267 @@
+/**
+ * The four report formats. JSON is the report itself (stable field names, for scripts); SARIF is built
+ * with node-sarif-builder for code-scanning UIs; markdown is the table a reviewer pastes into a pull
+ * request; text is for a terminal, grouped by file, coloured only when asked to (a TTY without NO_COLOR).
+ */
+import type { AuditReport, SuppressedViolation, Violation } from './types.js';
+
+export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface RuleDescription {
+  readonly id: string;
+  readonly description: string;
+  readonly helpUri?: string;
+}
+
+export interface FormatOptions {
+  readonly color?: boolean;
+  readonly rules: readonly RuleDescription[];
+  readonly toolName: string;
+  readonly toolVersion: string;
+  readonly toolUri?: string;
+}
+
+export function formatReport(format: Format, report: AuditReport, options: FormatOptions): string {
+  switch (format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, options);
+    case 'markdown':
+      return formatMarkdown(report);
+    default:
+      return formatText(report, options.color ?? false);
+  }
+}
+
+function publicViolation(violation: Violation): Record<string, unknown> {
+  const { file, line, column, endLine, endColumn, rule, library, api, kind, message, replacement } = violation;
+  return { file, line, column, endLine, endColumn, rule, library, api, kind, message, replacement };
+}
+
+export function formatJson(report: AuditReport): string {
+  const json: Record<string, unknown> = {
+    version: report.version,
+    violations: report.violations.map(publicViolation),
+    errors: report.errors,
+    suppressed: report.suppressed.map((item) => ({
+      ...publicViolation(item),
+      directive: item.directive,
+      directiveLine: item.directiveLine,
+      justification: item.justification,
+    })),
+    summary: report.summary,
+  };
+  if (report.baseline) {
+    json.baseline = {
+      file: report.baseline.file,
+      new: report.baseline.newViolations.map(publicViolation),
+      fixed: report.baseline.fixed,
+      known: report.baseline.known,
+    };
+  }
+  if (report.impact) json.impact = report.impact;
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+export function formatSarif(report: AuditReport, options: FormatOptions): string {
+  const { SarifBuilder, SarifRunBuilder, SarifRuleBuilder, SarifResultBuilder } =
+    require('node-sarif-builder') as typeof import('node-sarif-builder');
+  const run = new SarifRunBuilder().initSimple({
+    toolDriverName: options.toolName,
+    toolDriverVersion: options.toolVersion,
+    url: options.toolUri,
+  });
+  for (const rule of options.rules) {
+    run.addRule(
+      new SarifRuleBuilder().initSimple({
+        ruleId: rule.id,
+        shortDescriptionText: rule.description,
+        helpUri: rule.helpUri,
+      }),
+    );
+  }
+  // With a baseline, only new findings are errors; known ones stay visible as notes.
+  const isNew = report.baseline ? new Set(report.baseline.newViolations) : undefined;
+  for (const violation of report.violations) {
+    const result = new SarifResultBuilder().initSimple({
+      level: isNew && !isNew.has(violation) ? 'note' : 'error',
+      messageText: violation.message,
+      ruleId: violation.rule,
+      fileUri: violation.file,
+      startLine: violation.line,
+      startColumn: violation.column,
+      endLine: violation.endLine,
+      endColumn: violation.endColumn,
+    });
+    run.addResult(result);
+  }
+  for (const item of report.suppressed) {
+    const result = new SarifResultBuilder().initSimple({
+      level: 'note',
+      messageText: item.message,
+      ruleId: item.rule,
+      fileUri: item.file,
+      startLine: item.line,
+      startColumn: item.column,
+      endLine: item.endLine,
+      endColumn: item.endColumn,
+    });
+    result.result.suppressions = [
+      { kind: 'inSource', status: 'accepted', justification: item.justification ?? undefined },
+    ];
+    run.addResult(result);
+  }
+  const builder = new SarifBuilder();
+  builder.addRun(run);
+  const log = builder.buildSarifOutput();
+  const sarifRun = log.runs[0]!;
+  if (report.errors.length > 0) {
+    sarifRun.invocations = [
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: report.errors.map((error) => ({
+          level: 'error' as const,
+          message: { text: error.message },
+          locations: [{ physicalLocation: { artifactLocation: { uri: error.file } } }],
+        })),
+      },
+    ];
+  }
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function whatItDoes(violation: Violation): string {
+  const api = `${violation.library} \`${violation.api}\``;
+  switch (violation.kind) {
+    case 'verify':
+      return `Verifies a JWT with ${api}`;
+    case 'decode':
+      return violation.messageId === 'handRolledDecode' ? `Decodes a JWT by hand (\`${violation.api}\`), unverified` : `Decodes a JWT unverified with ${api}`;
+    case 'sign':
+      return `Signs a JWT with ${api}`;
+    case 'import':
+      return violation.library === '(auth module)' ? `Imports the private auth path \`${violation.api}\`` : `Imports the JWT library \`${violation.api}\``;
+    case 'secret':
+      return `Reads the JWT secret \`${violation.api}\``;
+    case 'unsafe-options':
+      return `Unsafe verification: ${violation.message}`;
+    default:
+      return violation.message;
+  }
+}
+
+export function formatMarkdown(report: AuditReport): string {
+  const lines: string[] = ['## JWT single-source-of-truth audit', ''];
+  const { summary } = report;
+  const newOnes = report.baseline ? new Set(report.baseline.newViolations) : undefined;
+  if (report.violations.length === 0) {
+    lines.push('No JWT handling outside the canonical module. :white_check_mark:', '');
+  } else {
+    lines.push(`| Site | What it does | Canonical replacement | Rule |${newOnes ? ' New |' : ''}`);
+    lines.push(`| --- | --- | --- | --- |${newOnes ? ' --- |' : ''}`);
+    for (const violation of report.violations) {
+      const cells = [
+        `\`${violation.file}:${violation.line}:${violation.column}\``,
+        escapeCell(whatItDoes(violation)),
+        escapeCell(violation.replacement),
+        `\`${violation.rule}\``,
+      ];
+      if (newOnes) cells.push(newOnes.has(violation) ? 'yes' : '');
+      lines.push(`| ${cells.join(' | ')} |`);
+    }
+    lines.push('');
+  }
+  lines.push('**Totals**', '');
+  lines.push(`- Files scanned: ${summary.filesScanned} (parsed: ${summary.filesParsed})`);
+  lines.push(`- Violations: ${summary.violations}`);
+  for (const [rule, count] of Object.entries(summary.byRule)) lines.push(`  - \`${rule}\`: ${count}`);
+  if (Object.keys(summary.byLibrary).length > 0) {
+    lines.push(`- By library: ${Object.entries(summary.byLibrary).map(([library, count]) => `${library} ${count}`).join(', ')}`);
+  }
+  lines.push(`- Suppressed with eslint-disable: ${summary.suppressed}`);
+  lines.push(`- Files not analysed: ${summary.errors}`);
+  if (report.baseline) {
+    lines.push(`- Baseline: ${report.baseline.newViolations.length} new, ${report.baseline.known} known, ${report.baseline.fixed.length} fixed`);
+  }
+  if (report.suppressed.length > 0) {
+    lines.push('', '### Suppressed sites', '', '| Site | Rule | Justification |', '| --- | --- | --- |');
+    for (const item of report.suppressed) {
+      lines.push(`| \`${item.file}:${item.line}:${item.column}\` | \`${item.rule}\` | ${escapeCell(item.justification ?? '_no justification_')} |`);
+    }
+  }
+  if (report.errors.length > 0) {
+    lines.push('', '### Files not analysed', '');
+    for (const error of report.errors) lines.push(`- \`${error.file}\`: ${escapeCell(error.message)}`);
+  }
+  if (report.impact && report.impact.length > 0) {
+    lines.push('', '### Tests that exercise these files', '');
+    for (const entry of report.impact) {
+      lines.push(`- \`${entry.file}\`: ${entry.tests.length > 0 ? entry.tests.map((test) => `\`${test}\``).join(', ') : '**no tests import it**'}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const paint = (color: boolean, code: number) => (text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+export function formatText(report: AuditReport, color: boolean): string {
+  const red = paint(color, 31);
+  const yellow = paint(color, 33);
+  const dim = paint(color, 2);
+  const bold = paint(color, 1);
+  const green = paint(color, 32);
+  const out: string[] = [];
+  const newOnes = report.baseline ? new Set(report.baseline.newViolations) : undefined;
+  const byFile = new Map<string, Array<Violation | SuppressedViolation>>();
+  for (const item of [...report.violations, ...report.suppressed]) {
+    const list = byFile.get(item.file) ?? [];
+    list.push(item);
+    byFile.set(item.file, list);
+  }
+  for (const file of [...byFile.keys()].sort()) {
+    out.push(bold(file));
+    const items = byFile.get(file)!.sort((a, b) => a.line - b.line || a.column - b.column);
+    for (const item of items) {
+      const position = `${item.line}:${item.column}`.padEnd(8);
+      if ('directive' in item) {
+        const why = item.justification ? `-- ${item.justification}` : 'no justification';
+        out.push(`  ${dim(position)}${yellow('suppressed')}  ${item.message}  ${dim(item.rule)}  ${dim(`(${item.directive}, ${why})`)}`);
+      } else {
+        const label = newOnes ? (newOnes.has(item) ? red('new  ') : dim('known')) : red('error');
+        out.push(`  ${dim(position)}${label}  ${item.message}  ${dim(item.rule)}`);
+      }
+    }
+    out.push('');
+  }
+  if (report.errors.length > 0) {
+    out.push(bold('Files not analysed'));
+    for (const error of report.errors) out.push(`  ${red(error.file)}: ${error.message}`);
+    out.push('');
+  }
+  if (report.impact) {
+    out.push(bold('Tests that import files with findings'));
+    for (const entry of report.impact) {
+      out.push(`  ${entry.file}: ${entry.tests.length > 0 ? entry.tests.join(', ') : yellow('no tests import it')}`);
+    }
+    out.push('');
+  }
+  if (report.baseline) {
+    const { newViolations, known, fixed } = report.baseline;
+    out.push(`Baseline ${report.baseline.file}: ${newViolations.length > 0 ? red(`${newViolations.length} new`) : green('0 new')}, ${known} known, ${fixed.length} fixed`);
+    for (const item of fixed) out.push(`  ${green('fixed')}  ${item.file} ${item.rule} ${item.api} (was line ${item.line})`);
+  }
+  const { summary } = report;
+  const status = summary.violations === 0 && summary.errors === 0 ? green('✓') : red('✖');
+  out.push(
+    `${status} ${summary.violations} violation${summary.violations === 1 ? '' : 's'}, ${summary.suppressed} suppressed, ` +
+      `${summary.errors} file${summary.errors === 1 ? '' : 's'} not analysed (${summary.filesScanned} scanned, ${summary.filesParsed} parsed)`,
+  );
+  for (const note of report.notes) out.push(dim(note));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,219 @@
+/**
+ * The audit's scan: the lint rules' own pipeline without ESLint around it. For each file: read the
+ * text, let the prefilter rule it out, otherwise parse, analyse once and ask `findingsFor` what every
+ * rule of the preset reports. Messages are built from the rules' `meta.messages` the way ESLint
+ * interpolates them, so the audit and `eslint` print the same sites with the same words.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  analyzeFile,
+  DEFAULT_RULE_OPTIONS,
+  describeCanonical,
+  findingsFor,
+  mightContainSites,
+  parseFile,
+  ParseError,
+  RULE_IDS,
+  type Finding,
+  type RuleId,
+  type RuleOptions,
+  type Settings,
+} from '../../engine/index.js';
+import plugin, { NAMESPACE } from '../../plugin/index.js';
+import { suppressionsOf } from './suppressions.js';
+import type { FileError, SuppressedViolation, Violation, ViolationKind } from './types.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+export type Preset = 'recommended' | 'strict';
+
+export interface ScanOptions {
+  readonly files: readonly string[];
+  /** Report paths relative to this folder. */
+  readonly root: string;
+  readonly settingsFor: (file: string) => Promise<Settings>;
+  readonly preset?: Preset;
+  readonly maxFileSize?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface ScanResult {
+  readonly violations: Violation[];
+  readonly suppressed: SuppressedViolation[];
+  readonly errors: FileError[];
+  readonly filesScanned: number;
+  readonly filesParsed: number;
+}
+
+interface ActiveRule {
+  readonly id: RuleId;
+  readonly eslintId: string;
+  readonly options: RuleOptions[RuleId];
+  readonly messages: Readonly<Record<string, string>>;
+}
+
+/** The preset's rules with the options it sets, as the lint run would see them. */
+export function presetRules(preset: Preset = 'recommended'): ActiveRule[] {
+  const configured = plugin.configs[preset].rules ?? {};
+  const active: ActiveRule[] = [];
+  for (const id of RULE_IDS) {
+    const eslintId = `${NAMESPACE}/${id}`;
+    const entry = configured[eslintId];
+    if (entry === undefined) continue;
+    const [severity, ruleOptions] = Array.isArray(entry) ? entry : [entry, undefined];
+    if (severity === 'off' || severity === 0) continue;
+    active.push({
+      id,
+      eslintId,
+      options: { ...DEFAULT_RULE_OPTIONS[id], ...(ruleOptions as object | undefined) } as RuleOptions[RuleId],
+      messages: plugin.rules[id].meta.messages as Record<string, string>,
+    });
+  }
+  return active;
+}
+
+/** ESLint's own placeholder rule: `{{ key }}` is replaced when `key` is in data, left alone otherwise. */
+export function interpolate(text: string, data: Readonly<Record<string, string>>): string {
+  return text.replace(/\{\{([^{}]+)\}\}/gu, (whole, term: string) => {
+    const key = term.trim();
+    return key in data ? String(data[key]) : whole;
+  });
+}
+
+function toPosix(file: string): string {
+  return file.split(path.sep).join('/');
+}
+
+export function relativePath(root: string, file: string): string {
+  const rel = path.relative(root, file);
+  return toPosix(rel === '' ? path.basename(file) : rel);
+}
+
+/** Library, API and kind of a finding, for the JSON report and the per-library totals. */
+function describeFinding(finding: Finding, settings: Settings): { library: string; api: string; kind: ViolationKind; replacement: string } {
+  const module = settings.canonical?.module ?? `the canonical module (settings['${NAMESPACE}'].canonical)`;
+  if (finding.call) {
+    const kind = finding.call.kind;
+    return {
+      library: finding.call.library,
+      api: finding.call.api,
+      kind,
+      replacement: kind === 'sign' ? `issue tokens through ${module}` : describeCanonical(settings, kind === 'decode' ? 'decode' : 'verify'),
+    };
+  }
+  if (finding.importSite) {
+    const site = finding.importSite;
+    if (site.authModule) {
+      return { library: '(auth module)', api: site.specifier, kind: 'import', replacement: `import from ${toPosix(path.relative(settings.root, site.authModule.entry))}` };
+    }
+    return { library: site.library?.name ?? site.specifier, api: site.specifier, kind: 'import', replacement: `import from ${module}` };
+  }
+  switch (finding.rule) {
+    case 'no-jwt-secret-access':
+      return { library: '(environment)', api: finding.data.name ?? '', kind: 'secret', replacement: `keep JWT keys inside ${module}` };
+    case 'no-unsafe-verify-options':
+      return {
+        library: finding.data.library ?? '',
+        api: finding.data.api ?? '',
+        kind: 'unsafe-options',
+        replacement: finding.messageId === 'fallbackDecode' ? 'let the verification failure reject the token' : `${describeCanonical(settings, 'verify')} with pinned algorithms and expiry checks`,
+      };
+    default:
+      return { library: '(unknown)', api: finding.data.form ?? '', kind: 'unanalysable', replacement: `import ${module} with a literal specifier` };
+  }
+}
+
+function describeParseError(error: unknown): string {
+  if (error instanceof ParseError) {
+    const reason = error.message.slice(error.message.indexOf('cannot parse: ') + 'cannot parse: '.length);
+    return `Parse error${error.line === undefined ? '' : ` at ${error.line}:${error.column ?? 0}`}: ${reason}`;
+  }
+  return `Parse error: ${(error as Error).message}`;
+}
+
+function hasNulByte(buffer: Buffer): boolean {
+  return buffer.includes(0);
+}
+
+export async function scanFiles(options: ScanOptions): Promise<ScanResult> {
+  const rules = presetRules(options.preset);
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const violations: Violation[] = [];
+  const suppressed: SuppressedViolation[] = [];
+  const errors: FileError[] = [];
+  let filesParsed = 0;
+  let done = 0;
+
+  for (const file of options.files) {
+    const rel = relativePath(options.root, file);
+    options.onProgress?.(done++, options.files.length);
+    let buffer: Buffer;
+    try {
+      const size = fs.statSync(file).size;
+      if (size > maxFileSize) {
+        errors.push({ file: rel, message: `File too large to analyse (${size} bytes > ${maxFileSize}; raise --max-file-size).` });
+        continue;
+      }
+      buffer = fs.readFileSync(file);
+    } catch (error) {
+      errors.push({ file: rel, message: `Cannot read file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).` });
+      continue;
+    }
+    if (hasNulByte(buffer)) {
+      errors.push({ file: rel, message: 'Binary file (contains NUL bytes); not analysed.' });
+      continue;
+    }
+    // ESLint drops the BOM before parsing; columns must match its.
+    let text = buffer.toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const settings = await options.settingsFor(file);
+    if (!mightContainSites(text, settings)) continue;
+    let parsed: ReturnType<typeof parseFile>;
+    try {
+      parsed = parseFile(file, text);
+    } catch (error) {
+      errors.push({ file: rel, message: describeParseError(error) });
+      continue;
+    }
+    filesParsed++;
+    let analysis: ReturnType<typeof analyzeFile>;
+    try {
+      analysis = analyzeFile({ ast: parsed.ast, scopeManager: parsed.scopeManager, filename: file, text, settings });
+    } catch (error) {
+      errors.push({ file: rel, message: `Analysis failed: ${(error as Error).message}` });
+      continue;
+    }
+    const suppressionAt = suppressionsOf(parsed.ast.comments);
+    let lines: string[] | undefined;
+    for (const rule of rules) {
+      for (const finding of findingsFor(rule.id, analysis, settings, rule.options)) {
+        const loc = finding.node.loc;
+        lines ??= text.split(/\r\n|[\r\n\u2028\u2029]/u);
+        const template = rule.messages[finding.messageId] ?? finding.messageId;
+        const violation: Violation = {
+          file: rel,
+          line: loc.start.line,
+          column: loc.start.column + 1,
+          endLine: loc.end.line,
+          endColumn: loc.end.column + 1,
+          rule: rule.eslintId,
+          messageId: finding.messageId,
+          ...describeFinding(finding, settings),
+          message: interpolate(template, finding.data),
+          lineText: (lines[loc.start.line - 1] ?? '').trim(),
+        };
+        const suppression = suppressionAt(rule.eslintId, violation.line, violation.column);
+        if (suppression) suppressed.push({ ...violation, ...suppression });
+        else violations.push(violation);
+      }
+    }
+  }
+  options.onProgress?.(done, options.files.length);
+  const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  const order = (a: Violation, b: Violation): number =>
+    compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.rule, b.rule);
+  violations.sort(order);
+  suppressed.sort(order);
+  return { violations, suppressed, errors, filesScanned: options.files.length, filesParsed };
+}

@@ -1,0 +1,77 @@
+/** The audit's report, as data: every formatter (json, sarif, markdown, text) prints one of these. */
+
+export type ViolationKind = 'verify' | 'decode' | 'sign' | 'import' | 'secret' | 'unsafe-options' | 'unanalysable';
+
+export interface Violation {
+  /** Path relative to the report root, with forward slashes. */
+  readonly file: string;
+  readonly line: number;
+  /** 1-based, like ESLint. */
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** The ESLint rule id, `jwt-ssot/no-direct-verify`. */
+  readonly rule: string;
+  readonly messageId: string;
+  readonly library: string;
+  readonly api: string;
+  readonly kind: ViolationKind;
+  /** Exactly the text ESLint prints for this report. */
+  readonly message: string;
+  /** What the reviewer should use instead (for the markdown table). */
+  readonly replacement: string;
+  /** The trimmed source line: baseline keys hash it, so moving code around does not make it "new". */
+  readonly lineText: string;
+}
+
+export interface SuppressedViolation extends Violation {
+  /** `eslint-disable-next-line`, `eslint-disable-line` or `eslint-disable`. */
+  readonly directive: string;
+  /** The comment's line. */
+  readonly directiveLine: number;
+  /** The text after ` -- `, or null when the comment gives no reason. */
+  readonly justification: string | null;
+}
+
+export interface FileError {
+  readonly file: string;
+  readonly message: string;
+}
+
+export interface AuditSummary {
+  readonly filesScanned: number;
+  readonly filesParsed: number;
+  readonly violations: number;
+  readonly suppressed: number;
+  readonly errors: number;
+  readonly byRule: Record<string, number>;
+  readonly byLibrary: Record<string, number>;
+}
+
+export interface BaselineComparison {
+  readonly file: string;
+  /** Violations not in the baseline: these fail the gate. */
+  readonly newViolations: readonly Violation[];
+  /** Baseline entries no longer found. */
+  readonly fixed: readonly { file: string; rule: string; api: string; line: number }[];
+  /** Violations the baseline already records. */
+  readonly known: number;
+}
+
+export interface ImpactEntry {
+  readonly file: string;
+  /** Test files importing `file` directly or transitively, sorted. */
+  readonly tests: readonly string[];
+}
+
+export interface AuditReport {
+  readonly version: string;
+  readonly root: string;
+  readonly violations: readonly Violation[];
+  readonly errors: readonly FileError[];
+  readonly suppressed: readonly SuppressedViolation[];
+  readonly summary: AuditSummary;
+  readonly baseline?: BaselineComparison;
+  readonly impact?: readonly ImpactEntry[];
+  readonly notes: readonly string[];
+}

@@ -1,0 +1,192 @@
+/**
+ * `jwt-ssot audit`: the CI gate. Same engine, settings and preset as the lint rules, without ESLint's
+ * per-file cost: files the prefilter rules out are never parsed. Exit 0 clean, 1 findings or files that
+ * could not be analysed, 2 bad usage or invalid settings.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { packageInfo } from '../../engine/index.js';
+import plugin from '../../plugin/index.js';
+import { compareWithBaseline, readBaseline, toBaseline, writeBaseline } from '../audit/baseline.js';
+import { FORMATS, formatReport, type Format, type RuleDescription } from '../audit/formatters.js';
+import { testImpact } from '../audit/impact.js';
+import { processIo, useColor, writeFileAtomic, type CommandIo } from '../audit/io.js';
+import { buildReport } from '../audit/report.js';
+import { DEFAULT_MAX_FILE_SIZE, presetRules, scanFiles, type Preset } from '../audit/scan.js';
+import type { BaselineComparison, ImpactEntry } from '../audit/types.js';
+import { CliUsageError, loadCliConfig } from '../config.js';
+import { listSourceFiles } from '../files.js';
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export const DEFAULT_BASELINE = '.jwt-ssot-baseline.json';
+
+const HELP = `Usage: jwt-ssot audit [paths...] [options]
+
+Reports every place that verifies, decodes or imports JWTs outside the canonical module: exactly the
+sites \`eslint\` reports with jwt-ssot's configs.recommended, without running ESLint.
+
+Paths default to the current directory; .gitignore files and the ESLint config's ignores apply.
+
+Options:
+  -f, --format <text|json|sarif|markdown>  Report format (default: text)
+  -c, --config <file>         ESLint config file to read settings['jwt-ssot'] from
+                              (default: the eslint.config.* ESLint would use)
+  -o, --output <file>         Write the report to a file instead of stdout
+      --baseline <file>       Fail only on findings not recorded in this baseline; report fixed ones
+      --update-baseline       Record the current findings in the baseline (default file: ${DEFAULT_BASELINE})
+      --impact                List, per file with findings, the test files that import it
+      --max-file-size <size>  Skip larger files as errors (bytes, or 500k / 4m; default: 2m)
+      --preset <recommended|strict>  Which preset's rules to apply (default: recommended)
+  -h, --help                  Show this help
+
+Exit codes: 0 clean, 1 findings or files that could not be analysed, 2 bad usage or invalid settings.
+`;
+
+export function parseSize(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(value.trim());
+  if (!match) throw new CliUsageError(`--max-file-size ${value}: expected a size such as 2097152, 500k or 4m`);
+  const factor = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Math.floor(Number(match[1]) * factor);
+}
+
+function ruleDescriptions(preset: Preset): RuleDescription[] {
+  return presetRules(preset).map((rule) => {
+    const meta = plugin.rules[rule.id].meta;
+    return { id: rule.eslintId, description: meta.docs?.description ?? rule.id, helpUri: meta.docs?.url };
+  });
+}
+
+export async function runAudit(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
+  let values: {
+    format?: string;
+    config?: string;
+    output?: string;
+    baseline?: string;
+    'update-baseline'?: boolean;
+    impact?: boolean;
+    'max-file-size'?: string;
+    preset?: string;
+    help?: boolean;
+  };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        config: { type: 'string', short: 'c' },
+        output: { type: 'string', short: 'o' },
+        baseline: { type: 'string' },
+        'update-baseline': { type: 'boolean' },
+        impact: { type: 'boolean' },
+        'max-file-size': { type: 'string' },
+        preset: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    io.stderr.write(`jwt-ssot audit: ${(error as Error).message}\n\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  if (values.help) {
+    io.stdout.write(HELP);
+    return EXIT_CLEAN;
+  }
+
+  try {
+    const format = (values.format ?? 'text') as Format;
+    if (!FORMATS.includes(format)) throw new CliUsageError(`--format ${values.format}: expected one of ${FORMATS.join(', ')}`);
+    const preset = (values.preset ?? 'recommended') as Preset;
+    if (preset !== 'recommended' && preset !== 'strict') throw new CliUsageError(`--preset ${values.preset}: expected recommended or strict`);
+    const maxFileSize = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']);
+
+    const config = await loadCliConfig({ cwd: io.cwd, configFile: values.config });
+    const root = config.root;
+    const notes = [...config.notes];
+    const listing = await listSourceFiles(positionals, { cwd: io.cwd, root });
+    const missing = listing.skipped.filter((item) => item.reason === 'not found');
+    if (missing.length > 0) throw new CliUsageError(`No such file or folder: ${missing.map((item) => path.relative(io.cwd, item.file) || item.file).join(', ')}`);
+    for (const item of listing.skipped) notes.push(`Skipped ${path.relative(root, item.file) || item.file}: ${item.reason}.`);
+
+    const files: string[] = [];
+    const explicit = new Set(positionals.map((given) => path.resolve(io.cwd, given)));
+    for (const file of listing.files) {
+      if (await config.isIgnored(file)) {
+        if (explicit.has(file)) notes.push(`Skipped ${path.relative(root, file)}: ignored by the ESLint config.`);
+        continue;
+      }
+      files.push(file);
+    }
+    // Validate every settings object before scanning, so bad settings exit 2 rather than midway.
+    for (const file of files) await config.settingsFor(file);
+
+    const showProgress = io.stderr.isTTY === true && files.length > 200;
+    const scan = await scanFiles({
+      files,
+      root,
+      preset,
+      maxFileSize,
+      settingsFor: (file) => config.settingsFor(file),
+      onProgress: showProgress
+        ? (done, total) => {
+            if (done % 100 === 0 || done === total) io.stderr.write(`\rjwt-ssot audit: ${done}/${total} files`);
+            if (done === total) io.stderr.write('\r\u001b[K');
+          }
+        : undefined,
+    });
+
+    let baseline: BaselineComparison | undefined;
+    const info = packageInfo();
+    if (values['update-baseline']) {
+      const baselineFile = path.resolve(io.cwd, values.baseline ?? path.join(root, DEFAULT_BASELINE));
+      writeBaseline(baselineFile, toBaseline(scan.violations, `${info.name}@${info.version}`));
+      notes.push(`Baseline written to ${path.relative(io.cwd, baselineFile) || baselineFile} (${scan.violations.length} finding${scan.violations.length === 1 ? '' : 's'}).`);
+    } else if (values.baseline !== undefined) {
+      const baselineFile = path.resolve(io.cwd, values.baseline);
+      baseline = compareWithBaseline(scan.violations, readBaseline(baselineFile), path.relative(io.cwd, baselineFile) || baselineFile);
+    }
+
+    let impact: ImpactEntry[] | undefined;
+    if (values.impact) {
+      const project = await listSourceFiles([root], { cwd: io.cwd, root });
+      const targets = [...new Set(scan.violations.map((violation) => path.resolve(root, violation.file)))];
+      impact = testImpact(targets, project.files, root);
+    }
+
+    const report = buildReport(scan, { version: info.version, root, baseline, impact, notes });
+    const text = formatReport(format, report, {
+      color: values.output === undefined && useColor(io),
+      rules: ruleDescriptions(preset),
+      toolName: 'jwt-ssot',
+      toolVersion: info.version,
+      toolUri: 'https://github.com/jwt-ssot/eslint-plugin-jwt-ssot',
+    });
+    if (values.output !== undefined) {
+      writeFileAtomic(path.resolve(io.cwd, values.output), text);
+    } else {
+      io.stdout.write(text);
+    }
+    if (format !== 'text') for (const note of notes) io.stderr.write(`jwt-ssot audit: ${note}\n`);
+
+    if (scan.errors.length > 0) return EXIT_FINDINGS;
+    if (values['update-baseline']) return EXIT_CLEAN;
+    const failing = baseline ? baseline.newViolations.length : scan.violations.length;
+    return failing > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      io.stderr.write(`jwt-ssot audit: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+export default {
+  summary: 'CI gate: report JWT handling outside the canonical module (text, json, sarif, markdown)',
+  run: (argv: readonly string[]) => runAudit(argv),
+};
