@@ -1,8 +1,7 @@
 /**
  * Builds the user context of a WebSocket session from the handshake's token. DUPLICATE VALIDATOR #1:
- * besides asking the auth service client, it runs its own jsonwebtoken verification (no issuer or
- * audience check), and when that fails too it falls back to DECODING the token, so an expired or forged
- * token still yields a user context.
+ * besides asking the auth service client, it validates the token again on its own (validateLocally),
+ * with its own secret lookup and no issuer or audience check, and with a fallback (see its catch block).
  */
 import jwt from 'jsonwebtoken';
 import { AuthError, decodeToken, type Claims } from '../auth_service/jwt-handler.js';
@@ -55,7 +54,7 @@ async function validateLocally(token: string): Promise<Pick<Claims, 'sub' | 'nam
   }
 }
 
-/** The subject and name the token claims, without any check (the fallback, and log messages). */
+/** The subject and name the token claims, unchecked. */
 function readClaimsUnverified(token: string): Pick<Claims, 'sub' | 'name'> | undefined {
   const decoded = jwt.decode(token);
   if (decoded === null || typeof decoded === 'string' || typeof decoded.sub !== 'string') return undefined;
