@@ -7,6 +7,6 @@ export { analyzeFile, type AnalyzeInput } from './analyze.js';
 export { mightContainSites, prefilterPattern } from './prefilter.js';
 export { parseFile, ParseError, type ParsedFile } from './parse.js';
 export { canonicalSpecifier, isCommonJsFile, usesJsExtensions } from './canonical-import.js';
-export { exportedNames, resolveSourceFile } from './auth-entry.js';
+export { entryImportSpecifier, exportedNames, resolveSourceFile } from './auth-entry.js';
 export { expressionKey } from './unsafe-options.js';
 export { packageInfo, type PackageInfo } from './package-info.js';

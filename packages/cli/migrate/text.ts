@@ -1,0 +1,68 @@
+/**
+ * Text splicing for the migration: every change is a range of the original text and its replacement,
+ * applied in one pass, so everything outside the ranges (quotes, indentation, comments, CRLF) stays
+ * byte-identical. No printer ever re-renders code.
+ */
+
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export class OverlapError extends Error {}
+
+/** Applies non-overlapping edits (any order); equal-position inserts keep their given order. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = edits
+    .map((edit, index) => ({ edit, index }))
+    .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.index - b.index)
+    .map(({ edit }) => edit);
+  let out = '';
+  let cursor = 0;
+  for (const edit of sorted) {
+    if (edit.start < cursor) throw new OverlapError(`overlapping edits at ${edit.start}`);
+    out += text.slice(cursor, edit.start) + edit.text;
+    cursor = edit.end;
+  }
+  return out + text.slice(cursor);
+}
+
+/** Where `pos` of the old text lands in the new one (inserts at `pos` land before it). */
+export function mapOffset(edits: readonly TextEdit[], pos: number): number {
+  let delta = 0;
+  for (const edit of edits) {
+    if (edit.end <= pos) delta += edit.text.length - (edit.end - edit.start);
+  }
+  return pos + delta;
+}
+
+export function detectEol(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+export function lineStart(text: string, pos: number): number {
+  return text.lastIndexOf('\n', pos - 1) + 1;
+}
+
+/** The index just past the line's end of line (or the text's end). */
+export function nextLineStart(text: string, pos: number): number {
+  const newline = text.indexOf('\n', pos);
+  return newline === -1 ? text.length : newline + 1;
+}
+
+export function lineNumber(text: string, pos: number): number {
+  let line = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < pos; index = text.indexOf('\n', index + 1)) line++;
+  return line;
+}
+
+export function indentAt(text: string, pos: number): string {
+  const start = lineStart(text, pos);
+  return /^[ \t]*/.exec(text.slice(start, pos))![0];
+}
+
+/** Source text without whitespace and comments' layout differences, for comparing option values. */
+export function normalizeCode(code: string): string {
+  return code.replace(/\s+/g, '').replace(/"/g, "'").replace(/,([}\]])/g, '$1');
+}
