@@ -214,6 +214,15 @@ function describeOutcome(outcome: SocketOutcome): string {
   return parts.join(', ') || 'nothing happened';
 }
 
+function parseMessage(raw: string): { type?: string; user?: { id: string; name: string }; text?: string } {
+  try {
+    const value: unknown = JSON.parse(raw);
+    return typeof value === 'object' && value !== null ? value : {};
+  } catch {
+    return {};
+  }
+}
+
 function base64url(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
@@ -267,7 +276,7 @@ class Client {
         else socket.send(JSON.stringify({ type: 'chat', text: message }));
       };
       socket.on('message', (data) => {
-        const message = JSON.parse(data.toString()) as { type?: string; user?: { id: string; name: string }; text?: string };
+        const message = parseMessage(data.toString());
         if (message.type === 'welcome' && message.user) {
           outcome.welcomed = message.user;
           next();
