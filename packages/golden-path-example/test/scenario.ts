@@ -24,7 +24,7 @@ export const STEPS = {
   forged: 'forged tokens (attacker key, alg none) are refused with a policy close code',
   missing: 'a missing token is refused with a policy close code',
   otherAudience: 'a token issued for another service is refused (refresh and WebSocket)',
-  refresh: 'after a token refresh the user reconnects and chats',
+  refresh: 'after a token refresh the user reconnects and chats again',
   replay: 'a replayed refresh is refused',
 } as const;
 
@@ -136,17 +136,19 @@ export async function runGoldenPathScenario(srcDir: string = DEFAULT_SRC, option
 
     await run(STEPS.refresh, async () => {
       const first = await client.login(ALICE);
+      const before = await client.converse(first, ['Hello before the refresh.']);
+      if (before.replies.length !== 1) return { ok: false, closeCode: before.closeCode, detail: `first session: ${describeOutcome(before)}` };
       const { status, body } = await client.post('/api/refresh', undefined, first);
       if (status !== 200 || typeof body.token !== 'string') {
         return { ok: false, detail: `POST /api/refresh → ${status} ${JSON.stringify(body)}` };
       }
       const message = 'Still there after the refresh?';
-      const outcome = await client.converse(body.token, [message]);
-      const ok = outcome.replies[0] === example.agentReply('Alice', message);
+      const after = await client.converse(body.token, [message]);
+      const ok = after.replies.length === 1 && after.replies[0] === example.agentReply('Alice', message);
       return {
         ok,
-        closeCode: outcome.closeCode,
-        detail: ok ? 'refreshed token → welcome and reply' : `refreshed token → ${describeOutcome(outcome)}`,
+        closeCode: after.closeCode,
+        detail: ok ? 'chat, refresh, reconnect with the new token → welcome and reply' : `after the refresh: ${describeOutcome(after)}`,
       };
     });
 
