@@ -27,8 +27,8 @@ export const SETTINGS = {
 /** A file under the fixture root, where the rule tests pretend their code lives. */
 export const file = (relative: string): string => path.join(FIXTURES, relative);
 
-export function createRuleTester(): RuleTester {
-  return new RuleTester({ settings: SETTINGS });
+export function createRuleTester(parserOptions?: Record<string, unknown>): RuleTester {
+  return new RuleTester({ settings: SETTINGS, ...(parserOptions ? { languageOptions: { parserOptions } } : {}) });
 }
 
 /** Shared settings with extra keys merged into settings['jwt-ssot']. */

@@ -42,13 +42,12 @@ export function packageOfFile(fileName: string): string | undefined {
 export function resolveCallsWithTypes(collected: Collected, services: ParserServices, settings: Settings): CallSite[] {
   if (!services.program) return [];
   const checker = services.program.getTypeChecker();
-  const candidateNames = new Set<string>();
-  for (const library of settings.libraries.libraries) for (const name of siteNames(library).keys()) candidateNames.add(name);
   const sites: CallSite[] = [];
   for (const call of [...collected.calls, ...collected.news]) {
     const callee = unwrap(call.callee);
     const nameNode = callee.type === 'Identifier' ? callee : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property : undefined;
-    if (!nameNode || !candidateNames.has(nameNode.name)) continue;
+    // No filter on the callee's name: a barrel renames at will (`export { verify as checkJwt }`).
+    if (!nameNode) continue;
     const tsNode = services.esTreeNodeToTSNodeMap.get(nameNode);
     const resolved = resolveSymbol(checker, checker.getSymbolAtLocation(tsNode), settings);
     if (!resolved) continue;
