@@ -1,0 +1,320 @@
+/**
+ * `jwt-ssot merge-reports`: joins the reports of `jwt-ssot audit --shard i/n` jobs into one, so a CI
+ * matrix ends with a single report (and a single gate). JSON reports are concatenated and their totals
+ * recomputed; SARIF logs have the runs of the same tool merged into one run, because code-scanning
+ * services expect one run per tool and category in an upload.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Log, ReportingDescriptor, Result, Run, Artifact } from 'sarif';
+import { processIo, writeFileAtomic, type CommandIo } from '../audit/io.js';
+
+const EXIT_CLEAN = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
+
+const HELP = `Usage: jwt-ssot merge-reports <report files...> [options]
+
+Joins the JSON or SARIF reports of \`jwt-ssot audit --shard i/n\` jobs into one report.
+
+Options:
+  -f, --format <json|sarif>  Output format (default: the format of the inputs, which must all agree)
+  -o, --output <file>        Write the merged report to a file instead of stdout
+  -h, --help                 Show this help
+
+JSON: violations, suppressed sites and errors are concatenated (exact duplicates dropped, sorted by
+file and position) and the summary is recomputed. SARIF: runs of the same tool are merged into one run.
+Exit codes: 0 clean, 1 the merged report has findings (new ones, with a baseline) or errors, 2 bad usage.
+`;
+
+/** The fields of `jwt-ssot audit --format json` this command reads; others are kept as they are. */
+interface JsonViolation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly rule: string;
+  readonly library?: string;
+  readonly [key: string]: unknown;
+}
+
+interface JsonError {
+  readonly file: string;
+  readonly message: string;
+}
+
+interface JsonReport {
+  readonly version?: string;
+  readonly violations: readonly JsonViolation[];
+  readonly errors?: readonly JsonError[];
+  readonly suppressed?: readonly JsonViolation[];
+  readonly summary?: { readonly filesScanned?: number; readonly filesParsed?: number };
+  readonly baseline?: { readonly file: string; readonly new: readonly JsonViolation[]; readonly fixed: readonly unknown[]; readonly known: number };
+  readonly impact?: ReadonlyArray<{ readonly file: string; readonly tests: readonly string[] }>;
+}
+
+export class MergeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MergeError';
+  }
+}
+
+type Input = { readonly file: string; readonly format: 'json'; readonly report: JsonReport } | { readonly file: string; readonly format: 'sarif'; readonly report: Log };
+
+/** Reads one report and tells JSON audit reports from SARIF logs by their shape. */
+export function readReport(file: string, text: string): Input {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    throw new MergeError(`${file}: not JSON (${(error as Error).message}).`);
+  }
+  if (value && typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    if (Array.isArray(object.runs) && typeof object.version === 'string') return { file, format: 'sarif', report: value as Log };
+    if (Array.isArray(object.violations)) return { file, format: 'json', report: value as JsonReport };
+  }
+  throw new MergeError(`${file}: neither a jwt-ssot JSON report (no "violations") nor a SARIF log (no "runs").`);
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function byPosition(a: JsonViolation, b: JsonViolation): number {
+  return compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.rule, b.rule);
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const value = key(item);
+    if (seen.has(value)) return false;
+    seen.add(value);
+    return true;
+  });
+}
+
+// Two shards never report the same site; the same site twice means overlapping inputs (a report given
+// twice, or shards of different splits), and counting it twice would be wrong either way.
+const siteKey = (violation: JsonViolation): string => `${violation.file}\0${violation.line}\0${violation.column}\0${violation.rule}\0${String(violation.messageId ?? violation.message ?? '')}`;
+
+function count(items: readonly JsonViolation[], key: (item: JsonViolation) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => compare(a, b)));
+}
+
+export function mergeJsonReports(reports: readonly JsonReport[]): JsonReport & { summary: Record<string, unknown> } {
+  const violations = uniqueBy(reports.flatMap((report) => report.violations), siteKey).sort(byPosition);
+  const suppressed = uniqueBy(reports.flatMap((report) => report.suppressed ?? []), siteKey).sort(byPosition);
+  const errors = uniqueBy(reports.flatMap((report) => report.errors ?? []), (error) => `${error.file}\0${error.message}`).sort(
+    (a, b) => compare(a.file, b.file) || compare(a.message, b.message),
+  );
+  const versions = [...new Set(reports.map((report) => report.version).filter((version) => version !== undefined))];
+  const merged: JsonReport & { summary: Record<string, unknown> } = {
+    version: versions.join(', ') || undefined,
+    violations,
+    errors,
+    suppressed,
+    summary: {
+      filesScanned: reports.reduce((sum, report) => sum + (report.summary?.filesScanned ?? 0), 0),
+      filesParsed: reports.reduce((sum, report) => sum + (report.summary?.filesParsed ?? 0), 0),
+      violations: violations.length,
+      suppressed: suppressed.length,
+      errors: errors.length,
+      byRule: count(violations, (violation) => violation.rule),
+      byLibrary: count(violations, (violation) => violation.library ?? '(unknown)'),
+      reports: reports.length,
+    },
+  };
+  const baselines = reports.map((report) => report.baseline).filter((baseline) => baseline !== undefined);
+  if (baselines.length > 0) {
+    if (baselines.length !== reports.length) throw new MergeError('Some reports were made with --baseline and some without; merge reports of the same audit command.');
+    Object.assign(merged, {
+      baseline: {
+        file: baselines[0]!.file,
+        new: uniqueBy(baselines.flatMap((baseline) => baseline.new), siteKey).sort(byPosition),
+        // Each shard sees only its own files, so a baseline entry is fixed only if no shard still has it:
+        // shards report "fixed" for entries of other shards' files too, hence the intersection.
+        fixed: intersectFixed(baselines.map((baseline) => baseline.fixed)),
+        known: baselines.reduce((sum, baseline) => sum + baseline.known, 0),
+      },
+    });
+  }
+  const impacts = reports.map((report) => report.impact).filter((impact) => impact !== undefined);
+  if (impacts.length > 0) {
+    const tests = new Map<string, Set<string>>();
+    for (const entry of impacts.flat()) {
+      const set = tests.get(entry.file) ?? new Set<string>();
+      for (const test of entry.tests) set.add(test);
+      tests.set(entry.file, set);
+    }
+    Object.assign(merged, {
+      impact: [...tests.entries()].sort(([a], [b]) => compare(a, b)).map(([file, set]) => ({ file, tests: [...set].sort(compare) })),
+    });
+  }
+  return merged;
+}
+
+function intersectFixed(lists: ReadonlyArray<readonly unknown[]>): unknown[] {
+  const key = (item: unknown): string => JSON.stringify(item);
+  const [first, ...rest] = lists;
+  const others = rest.map((list) => new Set(list.map(key)));
+  return uniqueBy(first ?? [], key).filter((item) => others.every((set) => set.has(key(item))));
+}
+
+function toolKey(run: Run): string {
+  return `${run.tool.driver.name}\0${run.automationDetails?.id ?? ''}`;
+}
+
+/** One run per tool (and automation id): rules and artifacts joined by id/uri, indexes remapped. */
+function mergeRuns(runs: readonly Run[]): Run {
+  const [first] = runs;
+  const rules: ReportingDescriptor[] = [];
+  const ruleIndex = new Map<string, number>();
+  const artifacts: Artifact[] = [];
+  const artifactIndex = new Map<string, number>();
+  const results: Result[] = [];
+  const invocations: NonNullable<Run['invocations']> = [];
+  for (const run of runs) {
+    const localRules = run.tool.driver.rules ?? [];
+    const ruleMap = localRules.map((rule) => {
+      let index = ruleIndex.get(rule.id);
+      if (index === undefined) {
+        index = rules.push(rule) - 1;
+        ruleIndex.set(rule.id, index);
+      }
+      return index;
+    });
+    const artifactMap = (run.artifacts ?? []).map((artifact) => {
+      const uri = artifact.location?.uri ?? JSON.stringify(artifact);
+      let index = artifactIndex.get(uri);
+      if (index === undefined) {
+        index = artifacts.push(artifact) - 1;
+        artifactIndex.set(uri, index);
+      }
+      return index;
+    });
+    for (const result of run.results ?? []) {
+      const copy: Result = { ...result };
+      if (result.ruleIndex !== undefined) {
+        const mapped = ruleMap[result.ruleIndex];
+        if (mapped === undefined) delete copy.ruleIndex;
+        else copy.ruleIndex = mapped;
+      }
+      if (result.rule?.index !== undefined) copy.rule = { ...result.rule, index: ruleMap[result.rule.index] ?? result.rule.index };
+      if (result.locations) {
+        copy.locations = result.locations.map((location) => {
+          const artifact = location.physicalLocation?.artifactLocation;
+          if (artifact?.index === undefined || artifactMap[artifact.index] === undefined) return location;
+          return { ...location, physicalLocation: { ...location.physicalLocation, artifactLocation: { ...artifact, index: artifactMap[artifact.index] } } };
+        });
+      }
+      results.push(copy);
+    }
+    invocations.push(...(run.invocations ?? []));
+  }
+  const merged: Run = { ...first!, tool: { ...first!.tool, driver: { ...first!.tool.driver, rules } }, results };
+  if (artifacts.length > 0) merged.artifacts = artifacts;
+  else delete merged.artifacts;
+  if (invocations.length > 0) merged.invocations = invocations;
+  return merged;
+}
+
+export function mergeSarifLogs(logs: readonly Log[]): Log {
+  const groups = new Map<string, Run[]>();
+  for (const run of logs.flatMap((log) => log.runs)) {
+    const key = toolKey(run);
+    const group = groups.get(key) ?? [];
+    group.push(run);
+    groups.set(key, group);
+  }
+  return {
+    $schema: logs[0]?.$schema ?? 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [...groups.values()].map(mergeRuns),
+  };
+}
+
+function sarifFailing(log: Log): boolean {
+  return log.runs.some(
+    (run) =>
+      (run.results ?? []).some((result) => (result.level ?? 'warning') === 'error' && !(result.suppressions ?? []).length) ||
+      (run.invocations ?? []).some((invocation) => (invocation.toolExecutionNotifications ?? []).some((note) => note.level === 'error')),
+  );
+}
+
+export async function runMergeReports(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
+  let values: { format?: string; output?: string; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    io.stderr.write(`jwt-ssot merge-reports: ${(error as Error).message}\n\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  if (values.help) {
+    io.stdout.write(HELP);
+    return EXIT_CLEAN;
+  }
+  try {
+    if (positionals.length === 0) throw new MergeError('Give the report files to merge.');
+    if (values.format !== undefined && values.format !== 'json' && values.format !== 'sarif') {
+      throw new MergeError(`--format ${values.format}: expected json or sarif`);
+    }
+    const inputs = positionals.map((given) => {
+      const file = path.resolve(io.cwd, given);
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new MergeError(`${given}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+      }
+      return readReport(given, text);
+    });
+    const formats = new Set(inputs.map((input) => input.format));
+    if (formats.size > 1) {
+      const list = inputs.map((input) => `${input.file} (${input.format})`).join(', ');
+      throw new MergeError(`Cannot merge JSON reports with SARIF logs: ${list}. Run the shards with the same --format.`);
+    }
+    const inputFormat = inputs[0]!.format;
+    const format = values.format ?? inputFormat;
+    if (format !== inputFormat) throw new MergeError(`--format ${format}: the inputs are ${inputFormat}; merge-reports does not convert between formats.`);
+
+    let text: string;
+    let failing: boolean;
+    if (inputFormat === 'json') {
+      const merged = mergeJsonReports(inputs.map((input) => input.report as JsonReport));
+      text = `${JSON.stringify(merged, null, 2)}\n`;
+      const gate = merged.baseline ? merged.baseline.new.length : merged.violations.length;
+      failing = gate > 0 || (merged.errors?.length ?? 0) > 0;
+    } else {
+      const merged = mergeSarifLogs(inputs.map((input) => input.report as Log));
+      text = `${JSON.stringify(merged, null, 2)}\n`;
+      failing = sarifFailing(merged);
+    }
+    if (values.output !== undefined) writeFileAtomic(path.resolve(io.cwd, values.output), text);
+    else io.stdout.write(text);
+    return failing ? EXIT_FINDINGS : EXIT_CLEAN;
+  } catch (error) {
+    if (error instanceof MergeError) {
+      io.stderr.write(`jwt-ssot merge-reports: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+export default {
+  summary: 'Join the JSON or SARIF reports of sharded audit runs (--shard i/n) into one',
+  run: (argv: readonly string[]) => runMergeReports(argv),
+};

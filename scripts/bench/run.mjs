@@ -1,0 +1,492 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: compares jwt-ssot with what a user would run instead, on synthetic trees (and real
+ * checkouts with --repo), as ratios of medians over alternated runs measured in the same session.
+ *
+ *   node scripts/bench/run.mjs [--sizes 1000,5000,20000] [--runs 3] [--repo PATH]… [--seed 42]
+ *                              [--tools audit,ast-grep,…] [--typed-size N] [--no-typed] [--timeout 1800]
+ *
+ * Uses the BUILT dist/ (run `npm run build` first; `npm run bench` does). Results: a table on stdout and
+ * JSON in bench-results/<timestamp>.json. Commands that are not in this build are reported as
+ * "not available", never as a crash.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateTree } from './generate.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = path.join(REPO, 'dist/packages/cli/bin.js');
+const ESLINT = path.join(REPO, 'node_modules/eslint/bin/eslint.js');
+const AST_GREP = path.join(REPO, 'node_modules/.bin/ast-grep');
+const JSCODESHIFT = path.join(REPO, 'node_modules/jscodeshift/bin/jscodeshift.js');
+const OXLINT = path.join(REPO, 'node_modules/.bin/oxlint');
+const NOOP_TRANSFORM = path.join(REPO, 'scripts/bench/noop-transform.cjs');
+const TIME_BIN = ['/usr/bin/time', '/bin/time'].find((file) => fs.existsSync(file));
+const CALL_RULES = new Set(['no-direct-verify', 'no-direct-decode']);
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,5000,20000' },
+    runs: { type: 'string', default: '3' },
+    repo: { type: 'string', multiple: true, default: [] },
+    seed: { type: 'string', default: '42' },
+    tools: { type: 'string' },
+    'typed-size': { type: 'string' },
+    'no-typed': { type: 'boolean', default: false },
+    timeout: { type: 'string', default: '1800' },
+    out: { type: 'string', default: path.join(REPO, 'bench-results') },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+if (args.help) {
+  process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0].replace(/^#!.*\n\/\*\*?/, '').replace(/^ \* ?/gm, ''));
+  process.exit(0);
+}
+
+if (!fs.existsSync(path.join(REPO, 'dist/packages/plugin/main.js'))) {
+  process.stderr.write('bench: dist/ is missing; run `npm run build` first (or `npm run bench`).\n');
+  process.exit(2);
+}
+
+const runs = Math.max(1, Number(args.runs));
+const timeoutMs = Number(args.timeout) * 1000;
+const sizes = args.sizes
+  .split(',')
+  .map((size) => size.trim())
+  .filter(Boolean)
+  .map(Number);
+const seed = Number(args.seed);
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-ssot-bench-run-'));
+
+// ---------------------------------------------------------------------------------------------------
+// Measuring one command: wall time around the spawn, peak RSS from /usr/bin/time (else sampled `ps`).
+
+function runCommand(command, commandArgs, { cwd, stdoutFile }) {
+  return new Promise((resolve) => {
+    const rssFile = path.join(scratch, `rss-${process.hrtime.bigint()}.txt`);
+    const argv = TIME_BIN ? [TIME_BIN, ['-f', '%M', '-o', rssFile, command, ...commandArgs]] : [command, commandArgs];
+    const out = fs.openSync(stdoutFile, 'w');
+    const started = performance.now();
+    const child = spawn(argv[0], argv[1], { cwd, stdio: ['ignore', out, 'pipe'], env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      if (stderr.length < 20_000) stderr += chunk;
+    });
+    let sampledKb = 0;
+    const sampler = TIME_BIN
+      ? undefined
+      : setInterval(() => {
+          try {
+            const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+            const match = /VmHWM:\s+(\d+)/.exec(status);
+            if (match) sampledKb = Math.max(sampledKb, Number(match[1]));
+          } catch {
+            // The process has exited between two samples.
+          }
+        }, 50);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code, signal) => {
+      const ms = performance.now() - started;
+      clearTimeout(timer);
+      if (sampler) clearInterval(sampler);
+      fs.closeSync(out);
+      let peakKb = sampledKb;
+      if (TIME_BIN && fs.existsSync(rssFile)) {
+        const lines = fs.readFileSync(rssFile, 'utf8').trim().split('\n');
+        peakKb = Number(lines[lines.length - 1]) || 0;
+        // /usr/bin/time prefixes "Command exited with non-zero status N" lines; the last line is %M.
+      }
+      resolve({ ms, peakMb: peakKb / 1024, code, signal, stderr: stderr.trim() });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Scoring: which reported (file, line) pairs are real sites according to the manifest.
+
+function score(reported, manifest, { callsOnly }) {
+  if (!manifest) return { reported: reported.length };
+  const truth = new Set(manifest.sites.filter((site) => !callsOnly || CALL_RULES.has(site.rule)).map((site) => (callsOnly ? `${site.file}:${site.line}` : `${site.file}:${site.line}:${site.rule}`)));
+  const seen = new Set();
+  let falseAlarms = 0;
+  for (const item of reported) {
+    const key = callsOnly ? `${item.file}:${item.line}` : `${item.file}:${item.line}:${item.rule}`;
+    if (truth.has(key)) seen.add(key);
+    else falseAlarms++;
+  }
+  return { reported: reported.length, true: seen.size, falseAlarms, missed: truth.size - seen.size };
+}
+
+function relativeTo(root, file) {
+  return path.relative(root, path.resolve(root, file)).split(path.sep).join('/');
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function eslintFindings(root, outFile) {
+  const results = readJson(outFile);
+  if (!Array.isArray(results)) return undefined;
+  const reported = [];
+  let fatal = 0;
+  for (const result of results) {
+    for (const message of result.messages) {
+      if (message.fatal) fatal++;
+      if (!message.ruleId?.startsWith('jwt-ssot/')) continue;
+      reported.push({ file: relativeTo(root, result.filePath), line: message.line, rule: message.ruleId.slice('jwt-ssot/'.length) });
+    }
+  }
+  return { reported, files: results.length, fatal };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The tools. Each returns undefined when it cannot run in this build (reported as "not available").
+
+const NAIVE_PATTERNS = ['$X.verify($$$)', '$X.decode($$$)', 'verify($$$)', 'decode($$$)', 'jwtVerify($$$)', '$X.jwtVerify($$$)', 'jwtDecode($$$)', '$X.verifyAsync($$$)'];
+
+function astGrepRules(languages) {
+  return languages
+    .map((language) =>
+      [`id: naive-jwt-${language.toLowerCase()}`, `language: ${language}`, 'severity: warning', 'message: JWT call', 'rule:', '  any:', ...NAIVE_PATTERNS.map((pattern) => `    - pattern: ${pattern}`)].join('\n'),
+    )
+    .join('\n---\n');
+}
+
+function commandAvailable(name) {
+  return fs.existsSync(path.join(REPO, `dist/packages/cli/commands/${name}.js`));
+}
+
+/** oxlint's JS plugins: available only when the probe in scripts/bench/oxlint.mjs succeeded. */
+function oxlintConfig(tree) {
+  const file = path.join(tree.root, '.oxlintrc.bench.json');
+  return fs.existsSync(file) ? file : undefined;
+}
+
+function defineTools(tree) {
+  const { root, targets, configs, repoMode } = tree;
+  const outFile = (name) => path.join(scratch, `${name}.out`);
+  const eslint = (name, label, config) => ({
+    name,
+    label,
+    available: () => true,
+    run: () => runCommand(process.execPath, [ESLINT, '--no-config-lookup', '-c', config, '--no-warn-ignored', '-f', 'json', '-o', outFile(name), ...targets], { cwd: root, stdoutFile: outFile(`${name}-stdout`) }),
+    collect: () => {
+      const found = eslintFindings(root, outFile(name));
+      return found && { ...score(found.reported, tree.manifest, { callsOnly: false }), files: found.files, parseErrors: found.fatal };
+    },
+  });
+  const tools = [
+    eslint('eslint-parser', 'eslint (parser only)', configs.parserOnly),
+    eslint('eslint-rules', 'eslint (recommended)', configs.rules),
+    {
+      name: 'audit',
+      label: 'jwt-ssot audit',
+      available: () => commandAvailable('audit'),
+      run: () =>
+        runCommand(process.execPath, [BIN, 'audit', '--format', 'json', '--output', outFile('audit'), ...(configs.audit ? ['--config', configs.audit] : []), ...targets], {
+          cwd: root,
+          stdoutFile: outFile('audit-stdout'),
+        }),
+      collect: () => {
+        const report = readJson(outFile('audit'));
+        if (!report?.violations) return undefined;
+        const reported = report.violations.map((violation) => ({ file: relativeTo(root, violation.file), line: violation.line, rule: violation.rule.replace(/^jwt-ssot\//, '') }));
+        const calls = score(reported.filter((item) => CALL_RULES.has(item.rule)), tree.manifest, { callsOnly: true });
+        return { ...score(reported, tree.manifest, { callsOnly: false }), callSites: calls, files: report.summary?.filesScanned, parsed: report.summary?.filesParsed, errors: report.errors?.length };
+      },
+    },
+    {
+      name: 'ast-grep',
+      label: 'ast-grep (naive patterns)',
+      available: () => fs.existsSync(AST_GREP),
+      run: () =>
+        runCommand(AST_GREP, ['scan', '--inline-rules', astGrepRules(repoMode ? ['TypeScript', 'Tsx', 'JavaScript'] : ['TypeScript']), '--json=stream', ...targets], {
+          cwd: root,
+          stdoutFile: outFile('ast-grep'),
+        }),
+      collect: () => {
+        const text = fs.readFileSync(outFile('ast-grep'), 'utf8');
+        const reported = text
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line))
+          .map((match) => ({ file: relativeTo(root, match.file), line: match.range.start.line + 1 }));
+        return { ...score(reported, tree.manifest, { callsOnly: true }), callSites: score(reported, tree.manifest, { callsOnly: true }) };
+      },
+    },
+    {
+      name: 'migrate',
+      label: 'jwt-ssot migrate (dry run)',
+      available: () => commandAvailable('migrate'),
+      run: () =>
+        runCommand(process.execPath, [BIN, 'migrate', '--no-typecheck', '--format', 'json', ...(configs.audit ? ['--config', configs.audit] : []), ...targets], {
+          cwd: root,
+          stdoutFile: outFile('migrate'),
+        }),
+      collect: () => {
+        const report = readJson(outFile('migrate'));
+        if (!report?.files) return undefined;
+        const changed = report.files.filter((file) => file.status === 'changed' || file.status === 'would-change' || (file.edits ?? 0) > 0).length;
+        return { filesChanged: changed, followUps: report.followUps?.length ?? 0, errors: report.errors?.length ?? 0, summary: report.summary };
+      },
+    },
+    {
+      name: 'jscodeshift',
+      label: 'jscodeshift (no-op)',
+      available: () => fs.existsSync(JSCODESHIFT),
+      run: () =>
+        runCommand(
+          process.execPath,
+          [JSCODESHIFT, '--dry', '--no-babel', '--silent', '-t', NOOP_TRANSFORM, ...(repoMode ? ['--extensions=ts,tsx,mts,cts', '--parser=tsx', '--ignore-config=.gitignore'] : ['--extensions=ts', '--parser=ts']), ...targets],
+          { cwd: root, stdoutFile: outFile('jscodeshift') },
+        ),
+      collect: () => ({}),
+    },
+    {
+      name: 'oxlint',
+      label: 'oxlint (JS plugin)',
+      available: () => oxlintConfig(tree) !== undefined,
+      run: () => runCommand(OXLINT, ['-c', oxlintConfig(tree), '--format', 'json', ...targets], { cwd: root, stdoutFile: outFile('oxlint') }),
+      collect: () => {
+        const report = readJson(outFile('oxlint'));
+        const diagnostics = report?.diagnostics;
+        if (!Array.isArray(diagnostics)) return undefined;
+        const reported = diagnostics
+          .filter((diagnostic) => String(diagnostic.code ?? '').includes('jwt-ssot'))
+          .map((diagnostic) => ({ file: relativeTo(root, diagnostic.filename), line: diagnostic.labels?.[0]?.span?.line ?? 0, rule: String(diagnostic.code).replace(/^.*jwt-ssot\(([^)]+)\).*$/, '$1') }));
+        return score(reported, tree.manifest, { callsOnly: false });
+      },
+    },
+  ];
+  if (tree.typed) tools.push(eslint('eslint-typed', 'eslint (recommended, typed)', configs.typed));
+  const wanted = args.tools?.split(',').map((name) => name.trim());
+  return wanted ? tools.filter((tool) => wanted.includes(tool.name)) : tools;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Trees: synthetic (with a manifest) or a real checkout (configs written to a scratch folder).
+
+function repoTree(repoPath) {
+  const root = path.resolve(repoPath);
+  if (!fs.existsSync(root)) throw new Error(`--repo ${repoPath}: not found`);
+  const folder = fs.mkdtempSync(path.join(scratch, 'repo-config-'));
+  const plugin = pathToFileURL(path.join(REPO, 'dist/packages/plugin/main.js')).href;
+  const parser = pathToFileURL(fileURLToPath(import.meta.resolve('@typescript-eslint/parser'))).href;
+  // ESLint does not read .gitignore; turn its simple lines into ignores so both tools see the same files.
+  const gitignore = fs.existsSync(path.join(root, '.gitignore')) ? fs.readFileSync(path.join(root, '.gitignore'), 'utf8') : '';
+  const ignores = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/*.d.ts'];
+  for (const raw of gitignore.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#') || line.startsWith('!')) continue;
+    const body = line.replace(/^\//, '').replace(/\/$/, '');
+    const glob = line.startsWith('/') || body.includes('/') ? body : `**/${body}`;
+    ignores.push(glob, `${glob}/**`);
+  }
+  const files = "['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}']";
+  const settings = `{ 'jwt-ssot': { root: ${JSON.stringify(root)} } }`;
+  const write = (name, text) => {
+    fs.writeFileSync(path.join(folder, name), text);
+    return path.join(folder, name);
+  };
+  const header = `const ignores = ${JSON.stringify(ignores)};\n`;
+  return {
+    name: path.basename(root),
+    root,
+    targets: ['.'],
+    repoMode: true,
+    manifest: undefined,
+    files: undefined,
+    configs: {
+      rules: write('eslint.config.mjs', `import jwtSsot from '${plugin}';\n${header}export default [{ ignores }, { ...jwtSsot.configs.recommended, files: ${files} }, { settings: ${settings} }];\n`),
+      parserOnly: write('eslint.parser-only.config.mjs', `import parser from '${parser}';\n${header}export default [{ ignores }, { files: ${files}, languageOptions: { parser } }];\n`),
+      typed: write(
+        'eslint.typed.config.mjs',
+        `import jwtSsot from '${plugin}';\n${header}export default [{ ignores }, { ...jwtSsot.configs.recommended, files: ${files} }, { files: ${files}, languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: ${JSON.stringify(root)} } } }, { settings: ${settings} }];\n`,
+      ),
+      audit: path.join(folder, 'eslint.config.mjs'),
+    },
+  };
+}
+
+function syntheticTree(files) {
+  process.stderr.write(`bench: generating ${files} files (seed ${seed})…\n`);
+  const manifest = generateTree({ files, seed });
+  return {
+    name: `synthetic-${files}`,
+    root: manifest.root,
+    targets: ['src'],
+    repoMode: false,
+    manifest,
+    files,
+    configs: {
+      rules: path.join(manifest.root, 'eslint.config.mjs'),
+      parserOnly: path.join(manifest.root, 'eslint.parser-only.config.mjs'),
+      typed: path.join(manifest.root, 'eslint.typed.config.mjs'),
+      audit: undefined,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+const median = (list) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+async function benchTree(tree) {
+  const tools = defineTools(tree);
+  const results = {};
+  for (const tool of tools) {
+    results[tool.name] = tool.available() ? { label: tool.label, available: true, runs: [] } : { label: tool.label, available: false };
+  }
+  const active = tools.filter((tool) => results[tool.name].available);
+  for (let run = 0; run < runs; run++) {
+    // Alternate: each run starts with a different tool, so warm caches and background load spread out.
+    const order = active.map((_, index) => active[(index + run) % active.length]);
+    for (const tool of order) {
+      process.stderr.write(`bench: ${tree.name} run ${run + 1}/${runs}: ${tool.label}… `);
+      const measured = await tool.run();
+      const entry = results[tool.name];
+      let collected;
+      try {
+        collected = tool.collect();
+      } catch (error) {
+        collected = { collectError: error.message };
+      }
+      entry.runs.push({ ms: Math.round(measured.ms), peakMb: Math.round(measured.peakMb), exitCode: measured.code, signal: measured.signal ?? undefined });
+      if (collected) entry.output = collected;
+      else if (!entry.output) entry.output = { failed: true, stderr: measured.stderr.slice(0, 2000) };
+      process.stderr.write(`${(measured.ms / 1000).toFixed(2)}s, ${Math.round(measured.peakMb)} MB, exit ${measured.code ?? measured.signal}\n`);
+    }
+  }
+  for (const entry of Object.values(results)) {
+    if (!entry.available) continue;
+    entry.medianMs = Math.round(median(entry.runs.map((run) => run.ms)));
+    entry.peakMb = Math.max(...entry.runs.map((run) => run.peakMb));
+    if (tree.files) entry.msPerFile = Number((entry.medianMs / tree.files).toFixed(3));
+  }
+  return { tree: tree.name, root: tree.root, files: tree.files, manifest: tree.manifest && { jwtFiles: tree.manifest.jwtFiles, lines: tree.manifest.lines, bytes: tree.manifest.bytes, expected: tree.manifest.expected, forms: tree.manifest.forms }, tools: results, ratios: ratios(results, tree) };
+}
+
+function ratio(results, a, b) {
+  const left = results[a];
+  const right = results[b];
+  if (!left?.medianMs || !right?.medianMs) return undefined;
+  return Number((left.medianMs / right.medianMs).toFixed(3));
+}
+
+function ratios(results, tree) {
+  return {
+    rulesOverhead: { value: ratio(results, 'eslint-rules', 'eslint-parser'), budget: '≤ 1.03', ok: (v) => v <= 1.03 },
+    auditVsEslint: { value: ratio(results, 'audit', 'eslint-rules'), budget: '≤ 0.20 (≥ 5× faster)', ok: (v) => v <= 0.2 },
+    auditVsAstGrep: { value: ratio(results, 'audit', 'ast-grep'), budget: '≤ 1.0', ok: (v) => v <= 1.0 },
+    migrateVsJscodeshift: { value: ratio(results, 'migrate', 'jscodeshift'), budget: tree.files === 5000 ? '< 1.0 (5k tree)' : '< 1.0 (budgeted on 5k)', ok: (v) => v < 1.0 },
+    typedVsUntyped: { value: ratio(results, 'eslint-typed', 'eslint-rules'), budget: 'reported only', ok: () => true },
+    oxlintVsEslint: { value: ratio(results, 'oxlint', 'eslint-rules'), budget: 'reported only', ok: () => true },
+    auditPeakMb: { value: results.audit?.peakMb, budget: tree.files >= 20000 ? '≤ 300 MB (20k tree)' : '≤ 300 MB (budgeted on 20k)', ok: (v) => v <= 300 },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Printing.
+
+function pad(text, width, right = false) {
+  const value = String(text);
+  return right ? value.padStart(width) : value.padEnd(width);
+}
+
+function printTree(result) {
+  const lines = [];
+  const m = result.manifest;
+  lines.push('');
+  lines.push(
+    `== ${result.tree}${m ? `: ${result.files} files, ${m.lines} lines, ${m.jwtFiles} using JWT libraries; expected ${m.expected.findings} findings (${m.expected.callSites} verify/decode calls)` : ` (${result.root})`}; ${runs} run(s)`,
+  );
+  lines.push(`${pad('tool', 30)}${pad('median', 10, true)}${pad('ms/file', 9, true)}${pad('peak MB', 9, true)}  ${pad('reported', 9, true)}${pad('true', 6, true)}${pad('false', 7, true)}${pad('missed', 8, true)}  notes`);
+  for (const [, entry] of Object.entries(result.tools)) {
+    if (!entry.available) {
+      lines.push(`${pad(entry.label, 30)}${pad('not available', 10, true)}`);
+      continue;
+    }
+    const output = entry.output ?? {};
+    const scored = output.callSites && entry.label.startsWith('ast-grep') ? output.callSites : output;
+    const notes = [];
+    if (output.failed) notes.push(`failed: ${(output.stderr ?? '').split('\n')[0]?.slice(0, 80)}`);
+    if (output.parsed !== undefined) notes.push(`parsed ${output.parsed}/${output.files}`);
+    if (output.callSites && !entry.label.startsWith('ast-grep')) notes.push(`calls ${output.callSites.true}/${output.callSites.reported} true`);
+    if (output.parseErrors) notes.push(`${output.parseErrors} parse errors`);
+    if (output.filesChanged !== undefined) notes.push(`${output.filesChanged} files changed, ${output.followUps} follow-ups, ${output.errors} errors`);
+    const failedRuns = entry.runs.filter((run) => run.signal || (run.exitCode !== 0 && run.exitCode !== 1)).length;
+    if (failedRuns) notes.push(`${failedRuns} run(s) failed/timed out`);
+    lines.push(
+      `${pad(entry.label, 30)}${pad(`${(entry.medianMs / 1000).toFixed(2)}s`, 10, true)}${pad(entry.msPerFile ?? '-', 9, true)}${pad(entry.peakMb, 9, true)}  ` +
+        `${pad(scored.reported ?? '-', 9, true)}${pad(scored.true ?? '-', 6, true)}${pad(scored.falseAlarms ?? '-', 7, true)}${pad(scored.missed ?? '-', 8, true)}  ${notes.join('; ')}`,
+    );
+  }
+  lines.push('ratios (medians):');
+  for (const [name, item] of Object.entries(result.ratios)) {
+    if (item.value === undefined) {
+      lines.push(`  ${pad(name, 22)} n/a`);
+      continue;
+    }
+    lines.push(`  ${pad(name, 22)} ${pad(name === 'auditPeakMb' ? `${item.value} MB` : `${item.value}×`, 10)} budget ${item.budget}${item.budget === 'reported only' ? '' : item.ok(item.value) ? '  ok' : '  OVER'}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function printGrowth(all) {
+  const synthetic = all.filter((result) => result.files);
+  if (synthetic.length < 2) return;
+  const names = Object.keys(synthetic[0].tools);
+  const lines = ['', '== growth: ms per file at each size (last/first = 1.0 means linear)'];
+  lines.push(`${pad('tool', 30)}${synthetic.map((result) => pad(result.files, 10, true)).join('')}${pad('last/first', 12, true)}`);
+  for (const name of names) {
+    const values = synthetic.map((result) => result.tools[name]?.msPerFile);
+    if (values.every((value) => value === undefined)) continue;
+    const defined = values.filter((value) => value !== undefined);
+    const growth = defined.length >= 2 ? (defined[defined.length - 1] / defined[0]).toFixed(2) : '-';
+    lines.push(`${pad(synthetic[0].tools[name].label, 30)}${values.map((value) => pad(value ?? '-', 10, true)).join('')}${pad(growth, 12, true)}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+const trees = [...sizes.map((size) => ({ kind: 'synthetic', size })), ...args.repo.map((repo) => ({ kind: 'repo', repo }))];
+const smallest = Math.min(...sizes);
+const typedSize = args['typed-size'] ? Number(args['typed-size']) : smallest;
+const all = [];
+const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverage: os.loadavg() };
+process.stdout.write(`jwt-ssot bench: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}; load ${machine.loadAverage.map((v) => v.toFixed(1)).join(' ')}\n`);
+for (const spec of trees) {
+  const tree = spec.kind === 'synthetic' ? syntheticTree(spec.size) : repoTree(spec.repo);
+  tree.typed = !args['no-typed'] && (spec.kind === 'repo' || spec.size === typedSize);
+  const result = await benchTree(tree);
+  all.push(result);
+  printTree(result);
+}
+printGrowth(all);
+
+const serialisable = all.map((result) => ({
+  ...result,
+  ratios: Object.fromEntries(Object.entries(result.ratios).map(([name, item]) => [name, { value: item.value, budget: item.budget, ok: item.value === undefined || item.budget === 'reported only' ? undefined : item.ok(item.value) }])),
+}));
+fs.mkdirSync(args.out, { recursive: true });
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const outFile = path.join(args.out, `${stamp}.json`);
+fs.writeFileSync(outFile, `${JSON.stringify({ date: new Date().toISOString(), machine, runs, seed, results: serialisable }, null, 2)}\n`);
+process.stdout.write(`\nJSON: ${path.relative(process.cwd(), outFile)}\n`);
+fs.rmSync(scratch, { recursive: true, force: true });

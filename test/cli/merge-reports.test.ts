@@ -1,0 +1,221 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Log } from 'sarif';
+import { mergeJsonReports, mergeSarifLogs, readReport, runMergeReports } from '../../packages/cli/commands/merge-reports.js';
+
+let folder: string;
+
+beforeEach(() => {
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-ssot-merge-'));
+});
+afterEach(() => {
+  fs.rmSync(folder, { recursive: true, force: true });
+});
+
+function capture(): { io: Parameters<typeof runMergeReports>[1] & object; stdout: () => string; stderr: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    io: { cwd: folder, env: {}, stdout: { write: (text: string) => (out += text) }, stderr: { write: (text: string) => (err += text) } },
+    stdout: () => out,
+    stderr: () => err,
+  };
+}
+
+function write(name: string, value: unknown): string {
+  fs.writeFileSync(path.join(folder, name), typeof value === 'string' ? value : JSON.stringify(value));
+  return name;
+}
+
+const violation = (file: string, line: number, rule: string, library: string) => ({
+  file,
+  line,
+  column: 3,
+  endLine: line,
+  endColumn: 20,
+  rule: `jwt-ssot/${rule}`,
+  library,
+  api: 'verify',
+  kind: 'verify',
+  message: `Message for ${file}:${line}.`,
+  replacement: 'validateToken()',
+});
+
+const shard1 = {
+  version: '0.1.0',
+  violations: [violation('src/b.ts', 4, 'no-direct-verify', 'jsonwebtoken'), violation('src/b.ts', 1, 'no-auth-import-bypass', 'jsonwebtoken')],
+  errors: [{ file: 'src/broken.ts', message: 'Parse error at 1:5: Expression expected.' }],
+  suppressed: [],
+  summary: { filesScanned: 10, filesParsed: 3, violations: 2, suppressed: 0, errors: 1, byRule: {}, byLibrary: {} },
+};
+const shard2 = {
+  version: '0.1.0',
+  violations: [violation('src/a.ts', 9, 'no-direct-decode', 'jwt-decode')],
+  errors: [],
+  suppressed: [{ ...violation('src/c.ts', 2, 'no-direct-verify', 'jose'), directive: 'eslint-disable-next-line', directiveLine: 1, justification: null }],
+  summary: { filesScanned: 12, filesParsed: 4, violations: 1, suppressed: 1, errors: 0, byRule: {}, byLibrary: {} },
+};
+
+describe('merge-reports: JSON', () => {
+  it('concatenates violations, errors and suppressed sites, sorted, and recomputes the summary', async () => {
+    const { io, stdout, stderr } = capture();
+    const code = await runMergeReports([write('1.json', shard1), write('2.json', shard2)], io);
+    expect(stderr()).toBe('');
+    expect(code).toBe(1);
+    const merged = JSON.parse(stdout());
+    expect(merged.violations.map((v: { file: string; line: number }) => `${v.file}:${v.line}`)).toEqual(['src/a.ts:9', 'src/b.ts:1', 'src/b.ts:4']);
+    expect(merged.errors).toEqual(shard1.errors);
+    expect(merged.suppressed).toHaveLength(1);
+    expect(merged.summary).toEqual({
+      filesScanned: 22,
+      filesParsed: 7,
+      violations: 3,
+      suppressed: 1,
+      errors: 1,
+      byRule: { 'jwt-ssot/no-auth-import-bypass': 1, 'jwt-ssot/no-direct-decode': 1, 'jwt-ssot/no-direct-verify': 1 },
+      byLibrary: { 'jsonwebtoken': 2, 'jwt-decode': 1 },
+      reports: 2,
+    });
+    expect(merged.version).toBe('0.1.0');
+  });
+
+  it('drops exact duplicates when the same report is given twice', () => {
+    const merged = mergeJsonReports([shard1, shard1]);
+    expect(merged.violations).toHaveLength(2);
+    expect(merged.errors).toHaveLength(1);
+    expect(merged.summary.violations).toBe(2);
+  });
+
+  it('exits 0 when the merged report is clean and writes --output atomically', async () => {
+    const clean = { ...shard2, violations: [], suppressed: [] };
+    const { io, stdout } = capture();
+    const code = await runMergeReports([write('1.json', clean), write('2.json', clean), '--output', 'out/merged.json'], io);
+    expect(code).toBe(0);
+    expect(stdout()).toBe('');
+    const merged = JSON.parse(fs.readFileSync(path.join(folder, 'out/merged.json'), 'utf8'));
+    expect(merged.summary.filesScanned).toBe(24);
+    expect(fs.readdirSync(path.join(folder, 'out'))).toEqual(['merged.json']);
+  });
+
+  it('gates on new findings only when the shards ran with a baseline; fixed = fixed in every shard', () => {
+    const fixedA = { file: 'src/a.ts', rule: 'jwt-ssot/no-direct-verify', api: 'verify', line: 3 };
+    const fixedB = { file: 'src/z.ts', rule: 'jwt-ssot/no-direct-decode', api: 'decode', line: 8 };
+    const one = { ...shard1, baseline: { file: '.jwt-ssot-baseline.json', new: [], fixed: [fixedA, fixedB], known: 2 } };
+    const two = { ...shard2, baseline: { file: '.jwt-ssot-baseline.json', new: [shard2.violations[0]!], fixed: [fixedB], known: 0 } };
+    const merged = mergeJsonReports([one, two]) as ReturnType<typeof mergeJsonReports> & { baseline: { new: unknown[]; fixed: unknown[]; known: number } };
+    expect(merged.baseline.new).toHaveLength(1);
+    expect(merged.baseline.fixed).toEqual([fixedB]);
+    expect(merged.baseline.known).toBe(2);
+    expect(() => mergeJsonReports([one, shard2])).toThrow('--baseline');
+  });
+
+  it('joins impact entries by file', () => {
+    const merged = mergeJsonReports([
+      { ...shard1, impact: [{ file: 'src/b.ts', tests: ['test/b.test.ts'] }] },
+      { ...shard2, impact: [{ file: 'src/b.ts', tests: ['test/a.test.ts', 'test/b.test.ts'] }, { file: 'src/a.ts', tests: [] }] },
+    ]) as { impact?: unknown };
+    expect(merged.impact).toEqual([
+      { file: 'src/a.ts', tests: [] },
+      { file: 'src/b.ts', tests: ['test/a.test.ts', 'test/b.test.ts'] },
+    ]);
+  });
+});
+
+function sarif(rules: string[], results: Array<{ rule: string; uri: string; level?: 'error' | 'note' }>, withArtifacts = true): Log {
+  const uris = [...new Set(results.map((result) => result.uri))];
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'jwt-ssot', version: '0.1.0', rules: rules.map((id) => ({ id, shortDescription: { text: id } })) } },
+        ...(withArtifacts ? { artifacts: uris.map((uri) => ({ location: { uri } })) } : {}),
+        results: results.map((result) => ({
+          ruleId: result.rule,
+          ruleIndex: rules.indexOf(result.rule),
+          level: result.level ?? 'error',
+          message: { text: `${result.rule} in ${result.uri}` },
+          locations: [{ physicalLocation: { artifactLocation: { uri: result.uri, ...(withArtifacts ? { index: uris.indexOf(result.uri) } : {}) }, region: { startLine: 1 } } }],
+        })),
+      },
+    ],
+  };
+}
+
+describe('merge-reports: SARIF', () => {
+  it('merges the runs of one tool into one run, remapping rule and artifact indexes', () => {
+    const merged = mergeSarifLogs([
+      sarif(['jwt-ssot/no-direct-verify', 'jwt-ssot/no-direct-decode'], [{ rule: 'jwt-ssot/no-direct-decode', uri: 'src/a.ts' }]),
+      sarif(['jwt-ssot/no-direct-decode', 'jwt-ssot/no-jwt-secret-access'], [
+        { rule: 'jwt-ssot/no-jwt-secret-access', uri: 'src/b.ts' },
+        { rule: 'jwt-ssot/no-direct-decode', uri: 'src/a.ts' },
+      ]),
+    ]);
+    expect(merged.version).toBe('2.1.0');
+    expect(merged.runs).toHaveLength(1);
+    const run = merged.runs[0]!;
+    const ruleIds = run.tool.driver.rules!.map((rule) => rule.id);
+    expect(ruleIds).toEqual(['jwt-ssot/no-direct-verify', 'jwt-ssot/no-direct-decode', 'jwt-ssot/no-jwt-secret-access']);
+    expect(run.results).toHaveLength(3);
+    for (const result of run.results!) {
+      expect(ruleIds[result.ruleIndex!]).toBe(result.ruleId);
+      const location = result.locations![0]!.physicalLocation!.artifactLocation!;
+      expect(run.artifacts![location.index!]!.location!.uri).toBe(location.uri);
+    }
+    expect(run.artifacts!.map((artifact) => artifact.location!.uri)).toEqual(['src/a.ts', 'src/b.ts']);
+  });
+
+  it('keeps runs of different tools apart', () => {
+    const other = sarif(['x'], [{ rule: 'x', uri: 'src/x.ts' }]);
+    other.runs[0]!.tool.driver.name = 'other-tool';
+    const merged = mergeSarifLogs([sarif(['r'], []), other, sarif(['r'], [{ rule: 'r', uri: 'src/r.ts' }])]);
+    expect(merged.runs.map((run) => run.tool.driver.name)).toEqual(['jwt-ssot', 'other-tool']);
+    expect(merged.runs[0]!.results).toHaveLength(1);
+  });
+
+  it('exits 1 on error-level results, 0 when only notes remain', async () => {
+    const failing = capture();
+    expect(await runMergeReports([write('a.sarif', sarif(['r'], [{ rule: 'r', uri: 'a.ts' }])), write('b.sarif', sarif(['r'], []))], failing.io)).toBe(1);
+    expect(JSON.parse(failing.stdout()).runs[0].results).toHaveLength(1);
+    const passing = capture();
+    expect(await runMergeReports([write('c.sarif', sarif(['r'], [{ rule: 'r', uri: 'a.ts', level: 'note' }], false)), '--format', 'sarif'], passing.io)).toBe(0);
+  });
+});
+
+describe('merge-reports: usage', () => {
+  it.each([
+    [[], 'Give the report files'],
+    [['missing.json'], 'missing.json: cannot read (ENOENT)'],
+    [['--format', 'markdown', 'x.json'], '--format markdown: expected json or sarif'],
+    [['--bogus'], "Unknown option '--bogus'"],
+  ])('%j exits 2 with a clear message', async (argv, message) => {
+    const { io, stderr } = capture();
+    expect(await runMergeReports(argv, io)).toBe(2);
+    expect(stderr()).toContain(message);
+  });
+
+  it('refuses to mix JSON and SARIF, and to convert between them', async () => {
+    const json = write('r.json', shard1);
+    const log = write('r.sarif', sarif(['r'], []));
+    const mixed = capture();
+    expect(await runMergeReports([json, log], mixed.io)).toBe(2);
+    expect(mixed.stderr()).toContain('Cannot merge JSON reports with SARIF logs');
+    const convert = capture();
+    expect(await runMergeReports([json, '--format', 'sarif'], convert.io)).toBe(2);
+    expect(convert.stderr()).toContain('does not convert');
+  });
+
+  it('names the file that is not a report', () => {
+    expect(() => readReport('notes.txt', 'hello')).toThrow('notes.txt: not JSON');
+    expect(() => readReport('other.json', '{"results": []}')).toThrow('other.json: neither a jwt-ssot JSON report');
+    expect(readReport('bom.json', `\ufeff${JSON.stringify(shard1)}`).format).toBe('json');
+  });
+
+  it('prints help', async () => {
+    const { io, stdout } = capture();
+    expect(await runMergeReports(['--help'], io)).toBe(0);
+    expect(stdout()).toContain('Usage: jwt-ssot merge-reports');
+  });
+});
