@@ -4,10 +4,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from '@typescript-eslint/typescript-estree';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SECRET_ENV, readSettings } from '../packages/engine/index.js';
 import plugin from '../packages/plugin/index.js';
 import { rules } from '../rules/index.js';
 
@@ -29,6 +32,7 @@ const SETTINGS = {
 
 type RuleId = keyof typeof rules;
 const ruleIds = Object.keys(rules).sort() as RuleId[];
+const docsOf = (id: RuleId) => rules[id].meta.docs!;
 
 interface CodeBlock {
   readonly lang: string;
@@ -88,7 +92,8 @@ function schemaOptions(id: RuleId): Record<string, { default?: unknown }> {
 
 /** The header line every doc carries under its description, computed from the rule's meta. */
 function expectedPresetLine(id: RuleId): string {
-  const { docs, hasSuggestions, fixable } = rules[id].meta;
+  const { hasSuggestions, fixable } = rules[id].meta;
+  const docs = docsOf(id);
   const strict = docs.strictOptions ? `\`strict\` (with \`${JSON.stringify(docs.strictOptions)}\`)` : '`strict`';
   const presets = docs.recommended ? `\`recommended\`, ${strict}` : strict;
   return `> Presets: ${presets} · Suggestions: ${hasSuggestions ? 'yes' : 'no'} · Autofix: ${fixable ? 'yes' : 'no'}`;
@@ -127,19 +132,56 @@ describe('rule docs', () => {
     for (const id of ruleIds) {
       const row = readme.split('\n').find((line) => line.startsWith(`| [\`jwt-ssot/${id}\`](docs/rules/${id}.md)`));
       expect(row, id).toBeDefined();
-      expect(row).toContain(rules[id].meta.docs.description);
+      const { fixable, hasSuggestions } = rules[id].meta;
+      const docs = docsOf(id);
+      const [, , description, recommended, strict, fix] = row!.split('|').map((cell) => cell.trim());
+      expect(description).toBe(docs.description);
+      expect(recommended).toBe(docs.recommended ? 'error' : 'off');
+      expect(strict).toMatch(/^error\b/);
+      for (const [key, value] of Object.entries(docs.strictOptions ?? {})) expect(strict).toContain(`\`${key}: ${JSON.stringify(value)}\``);
+      expect(fix!.includes('autofix'), `${id}: fix column`).toBe(Boolean(fixable));
+      expect(fix!.includes('suggestion'), `${id}: suggestion column`).toBe(Boolean(hasSuggestions));
+    }
+  });
+
+  it('documents every settings key in the README, with the real secretEnv default', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const rows = readme.split('\n').filter((line) => line.startsWith('| `'));
+    const keyOf = (row: string): string => /^\| `([\w.]+)`/.exec(row)![1]!;
+    const documented = rows.map(keyOf).filter((key) => SETTINGS_KEYS.includes(key.split('.')[0]!));
+    expect(documented.sort()).toEqual(
+      [...SETTINGS_KEYS.filter((key) => key !== 'canonical'), 'canonical.module', 'canonical.exports.verify', 'canonical.exports.decode', 'canonical.importPath', 'canonical.async', 'canonical.returns'].sort(),
+    );
+    const secretRow = rows.find((row) => keyOf(row) === 'secretEnv')!.replace(/\\\|/g, '|');
+    expect(secretRow).toContain(`\`[${DEFAULT_SECRET_ENV.map((pattern) => `'${pattern}'`).join(', ')}]\``);
+  });
+
+  it('has a README quickstart whose settings are valid', async () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const quickstart = /```js\n(\/\/ eslint\.config\.js\n[\s\S]*?)```/.exec(readme)![1]!;
+    for (const block of readme.matchAll(/```(js|ts)\n([\s\S]*?)```/g)) expect(() => parse(block[2]!), block[2]).not.toThrow();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-ssot-readme-'));
+    try {
+      // Run the quickstart as written, with the package name pointed at this repository's plugin.
+      const pluginUrl = pathToFileURL(path.join(ROOT, 'packages', 'plugin', 'index.ts')).href;
+      fs.writeFileSync(path.join(dir, 'config.mts'), quickstart.replace("'eslint-plugin-jwt-ssot'", `'${pluginUrl}'`));
+      const config = (await import(/* @vite-ignore */ pathToFileURL(path.join(dir, 'config.mts')).href)) as { default: Linter.Config[] };
+      const settings = config.default[1]!.settings!;
+      expect(() => readSettings(settings, dir)).not.toThrow();
+      expect(readSettings(settings, dir).canonical?.file).toBe(path.join(dir, 'src', 'auth', 'jwt-handler.ts'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
   describe.each(ruleIds)('%s', (id) => {
     const doc = readDoc(id);
-    const meta = rules[id].meta;
 
     it('starts with the rule name, its exact description and its presets', () => {
       const [title, blank, description, blank2, presets] = doc.lines;
       expect(title).toBe(`# jwt-ssot/${id}`);
       expect(blank).toBe('');
-      expect(description).toBe(meta.docs.description);
+      expect(description).toBe(docsOf(id).description);
       expect(blank2).toBe('');
       expect(presets).toBe(expectedPresetLine(id));
     });

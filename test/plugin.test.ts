@@ -22,6 +22,7 @@ const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 
 
 type RuleId = keyof typeof rules;
 const ruleIds = Object.keys(rules).sort() as RuleId[];
+const docsOf = (id: RuleId) => rules[id].meta.docs!;
 const PRESETS = ['recommended', 'strict'] as const;
 
 const SETTINGS = {
@@ -129,14 +130,14 @@ describe('plugin exports', () => {
 
 describe('presets', () => {
   it('builds recommended from meta.docs.recommended, as errors', () => {
-    const expected = Object.fromEntries(ruleIds.filter((id) => rules[id].meta.docs.recommended).map((id) => [`jwt-ssot/${id}`, 'error']));
+    const expected = Object.fromEntries(ruleIds.filter((id) => docsOf(id).recommended).map((id) => [`jwt-ssot/${id}`, 'error']));
     expect(plugin.configs.recommended.rules).toEqual(expected);
   });
 
   it('builds strict from every rule, with its strictOptions', () => {
     const expected = Object.fromEntries(
       ruleIds.map((id) => {
-        const { strictOptions } = rules[id].meta.docs;
+        const { strictOptions } = docsOf(id);
         return [`jwt-ssot/${id}`, strictOptions ? ['error', strictOptions] : 'error'];
       }),
     );
@@ -144,7 +145,7 @@ describe('presets', () => {
     // strictOptions must be real options of the rule, not drift from its schema.
     for (const id of ruleIds) {
       const properties = (rules[id].meta.schema as ReadonlyArray<{ properties?: object }>)[0]?.properties ?? {};
-      for (const key of Object.keys(rules[id].meta.docs.strictOptions ?? {})) expect(Object.keys(properties), id).toContain(key);
+      for (const key of Object.keys(docsOf(id).strictOptions ?? {})) expect(Object.keys(properties), id).toContain(key);
     }
   });
 
@@ -195,7 +196,7 @@ describe.each(ruleIds)('rule %s', (id) => {
   const meta = rules[id].meta;
 
   it('links its doc', () => {
-    expect(meta.docs.url).toBe(`${DOCS_BASE_URL}/${id}.md`);
+    expect(docsOf(id).url).toBe(`${DOCS_BASE_URL}/${id}.md`);
     expect(fs.existsSync(path.join(ROOT, 'docs', 'rules', `${id}.md`))).toBe(true);
   });
 
