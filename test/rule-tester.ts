@@ -27,6 +27,14 @@ export const SETTINGS = {
 /** A file under the fixture root, where the rule tests pretend their code lives. */
 export const file = (relative: string): string => path.join(FIXTURES, relative);
 
+/**
+ * The rule tester bundles its own (older) copy of @typescript-eslint/utils, whose types differ from the
+ * ones our rules are built with only nominally; this hands a rule to it without a compile error.
+ */
+export function testable(rule: unknown): Parameters<RuleTester['run']>[1] {
+  return rule as Parameters<RuleTester['run']>[1];
+}
+
 export function createRuleTester(parserOptions?: Record<string, unknown>): RuleTester {
   return new RuleTester({ settings: SETTINGS, ...(parserOptions ? { languageOptions: { parserOptions } } : {}) });
 }

@@ -1,11 +1,11 @@
 import rule from '../../rules/no-direct-decode.js';
-import { corpusCases, createRuleTester, file } from '../rule-tester.js';
+import { corpusCases, createRuleTester, file, testable } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 const corpus = corpusCases('no-direct-decode');
 const app = file('src/app.ts');
 
-ruleTester.run('no-direct-decode', rule, {
+ruleTester.run('no-direct-decode', testable(rule), {
   valid: [
     ...corpus.valid,
     // Precision: decoding that is not JWT decoding.

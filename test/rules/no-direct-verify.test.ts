@@ -1,11 +1,11 @@
 import rule from '../../rules/no-direct-verify.js';
-import { corpusCases, createRuleTester, file } from '../rule-tester.js';
+import { corpusCases, createRuleTester, file, testable } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 const corpus = corpusCases('no-direct-verify');
 const app = file('src/app.ts');
 
-ruleTester.run('no-direct-verify', rule, {
+ruleTester.run('no-direct-verify', testable(rule), {
   valid: [
     ...corpus.valid,
     // Precision: look-alikes that are not JWT verification.

@@ -1,11 +1,11 @@
 import rule from '../../rules/no-jwt-secret-access.js';
-import { corpusCases, createRuleTester, file, settingsWith } from '../rule-tester.js';
+import { corpusCases, createRuleTester, file, settingsWith, testable } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 const corpus = corpusCases('no-jwt-secret-access');
 const app = file('src/app.ts');
 
-ruleTester.run('no-jwt-secret-access', rule, {
+ruleTester.run('no-jwt-secret-access', testable(rule), {
   valid: [
     ...corpus.valid,
     { name: 'non-secret names', filename: app, code: "const port = process.env.PORT;\nconst url = process.env['DATABASE_URL'];\nconst { NODE_ENV } = process.env;\n" },

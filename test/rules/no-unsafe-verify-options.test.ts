@@ -1,12 +1,12 @@
 import rule from '../../rules/no-unsafe-verify-options.js';
-import { corpusCases, createRuleTester, file } from '../rule-tester.js';
+import { corpusCases, createRuleTester, file, testable } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 const corpus = corpusCases('no-unsafe-verify-options');
 // The rule applies everywhere, the canonical module included: most cases live there.
 const canonical = file('src/auth/jwt-handler.ts');
 
-ruleTester.run('no-unsafe-verify-options', rule, {
+ruleTester.run('no-unsafe-verify-options', testable(rule), {
   valid: [
     ...corpus.valid,
     {

@@ -4,7 +4,7 @@
  */
 import rule from '../../rules/no-direct-verify.js';
 import decodeRule from '../../rules/no-direct-decode.js';
-import { FIXTURES, createRuleTester, file } from '../rule-tester.js';
+import { FIXTURES, createRuleTester, file, testable } from '../rule-tester.js';
 import path from 'node:path';
 
 const TYPED = path.join(FIXTURES, 'typed');
@@ -62,7 +62,7 @@ function describeTyped(): void {
     ['project', typedProject, 'consumer.ts'],
     ['projectService', typedService, consumerPath],
   ] as const) {
-    tester.run(`no-direct-verify (typed: ${label})`, rule, {
+    tester.run(`no-direct-verify (typed: ${label})`, testable(rule), {
       valid: [{ name: 'local look-alikes stay quiet with types', filename: consumer, code: LOOKALIKES }],
       invalid: [
         {
@@ -73,7 +73,7 @@ function describeTyped(): void {
         },
       ],
     });
-    tester.run(`no-direct-decode (typed: ${label})`, decodeRule, {
+    tester.run(`no-direct-decode (typed: ${label})`, testable(decodeRule), {
       valid: [{ name: 'local look-alikes stay quiet with types', filename: consumer, code: LOOKALIKES }],
       invalid: [
         {
@@ -87,7 +87,7 @@ function describeTyped(): void {
   }
 }
 
-untyped.run('no-direct-verify (untyped: barrels are invisible)', rule, {
+untyped.run('no-direct-verify (untyped: barrels are invisible)', testable(rule), {
   valid: [{ name: 'the same consumer without type information', filename: consumerPath, code: CONSUMER }],
   invalid: [],
 });
