@@ -47,21 +47,22 @@ export function toBaseline(violations: readonly Violation[], tool: string): Base
   return { version: BASELINE_VERSION, tool, entries };
 }
 
-export function readBaseline(file: string): BaselineFile {
+/** `label` is the path as the user wrote it, for messages. */
+export function readBaseline(file: string, label = file): BaselineFile {
   let json: unknown;
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliUsageError(`--baseline ${file}: ${code === 'ENOENT' ? 'file not found (create it with --update-baseline)' : `not valid JSON (${(error as Error).message})`}`);
+    throw new CliUsageError(`--baseline ${label}: ${code === 'ENOENT' ? 'file not found (create it with --update-baseline)' : `not valid JSON (${(error as Error).message})`}`);
   }
   const baseline = json as Partial<BaselineFile>;
   if (typeof baseline !== 'object' || baseline === null || baseline.version !== BASELINE_VERSION || !Array.isArray(baseline.entries)) {
-    throw new CliUsageError(`--baseline ${file}: not a jwt-ssot baseline (expected { "version": ${BASELINE_VERSION}, "entries": [...] })`);
+    throw new CliUsageError(`--baseline ${label}: not a jwt-ssot baseline (expected { "version": ${BASELINE_VERSION}, "entries": [...] })`);
   }
   for (const [index, entry] of baseline.entries.entries()) {
     if (typeof entry?.file !== 'string' || typeof entry.rule !== 'string' || typeof entry.api !== 'string' || typeof entry.lineHash !== 'string') {
-      throw new CliUsageError(`--baseline ${file}: entries[${index}] needs string file, rule, api and lineHash`);
+      throw new CliUsageError(`--baseline ${label}: entries[${index}] needs string file, rule, api and lineHash`);
     }
   }
   return baseline as BaselineFile;

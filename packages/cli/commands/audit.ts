@@ -148,7 +148,7 @@ export async function runAudit(argv: readonly string[], io: CommandIo = processI
       notes.push(`Baseline written to ${path.relative(io.cwd, baselineFile) || baselineFile} (${scan.violations.length} finding${scan.violations.length === 1 ? '' : 's'}).`);
     } else if (values.baseline !== undefined) {
       const baselineFile = path.resolve(io.cwd, values.baseline);
-      baseline = compareWithBaseline(scan.violations, readBaseline(baselineFile), path.relative(io.cwd, baselineFile) || baselineFile);
+      baseline = compareWithBaseline(scan.violations, readBaseline(baselineFile, values.baseline), path.relative(io.cwd, baselineFile) || baselineFile);
     }
 
     let impact: ImpactEntry[] | undefined;
