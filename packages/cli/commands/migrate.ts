@@ -1,0 +1,179 @@
+/**
+ * `jwt-ssot migrate`: moves a codebase onto the canonical validator. Dry run by default (a unified diff
+ * per file and a summary); `--write` applies atomically, only on a clean git work tree unless `--force`.
+ * Exit 0 when it ran (follow-ups included), 1 when a file errored or the type check found new
+ * diagnostics, 2 on bad usage, invalid settings or a dirty work tree.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { SettingsError } from '../../engine/index.js';
+import { CliUsageError, loadCliConfig } from '../config.js';
+import { unifiedDiff } from '../migrate/diff.js';
+import { workTreeState } from '../migrate/git.js';
+import { findTsconfig } from '../migrate/project.js';
+import { relativeTo, runMigration, type MigrationReport } from '../migrate/run.js';
+import { MARKER } from '../migrate/source.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+const HELP = `Usage: jwt-ssot migrate [paths...] [options]
+
+Rewrites direct JWT verify/decode calls (the sites no-direct-verify and no-direct-decode report) onto
+the canonical validator from settings['jwt-ssot'].canonical. Sites it cannot rewrite safely get a
+\`// ${MARKER} <reason>\` comment and are listed as follow-ups.
+
+Paths default to the current directory; .gitignore files and the ESLint config's ignores apply.
+
+Options:
+      --write                Apply the changes (default: dry run printing a unified diff)
+      --force                Write even when the git work tree has uncommitted changes
+  -f, --format <text|json>   Output format (default: text)
+  -c, --config <file>        ESLint config file to read settings['jwt-ssot'] from
+      --typecheck            Type-check before and after (default when a tsconfig.json is found)
+      --no-typecheck         Skip the type check
+  -h, --help                 Show this help
+
+Exit codes: 0 ran (follow-ups included), 1 a file errored or the migration introduced type errors,
+2 bad usage, invalid settings, or a dirty git work tree without --force.
+`;
+
+export interface MigrateIo {
+  readonly cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processIo = (): MigrateIo => ({
+  cwd: process.cwd(),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+});
+
+function summaryOf(report: MigrationReport) {
+  const count = (status: string): number => report.files.filter((file) => file.status === status).length;
+  return {
+    changed: count('changed'),
+    unchanged: count('unchanged'),
+    skipped: count('skipped'),
+    errors: report.errors.length,
+    followUps: report.followUps.length,
+    written: report.written,
+    typecheck: report.typecheck && {
+      tsconfig: report.typecheck.tsconfig,
+      before: report.typecheck.before,
+      after: report.typecheck.after,
+      introduced: report.typecheck.introduced.length,
+    },
+  };
+}
+
+function formatJson(report: MigrationReport, cwd: string): string {
+  const rel = (file: string): string => relativeTo(cwd, file);
+  return `${JSON.stringify(
+    {
+      files: report.files.map((file) => ({ file: rel(file.file), status: file.status, edits: file.edits, ...(file.reason ? { reason: file.reason } : {}) })),
+      followUps: report.followUps.map((followUp) => ({ ...followUp, file: rel(followUp.file) })),
+      errors: report.errors.map((error) => ({ ...error, file: rel(error.file) })),
+      typecheck: report.typecheck && { ...report.typecheck, tsconfig: rel(report.typecheck.tsconfig), introduced: report.typecheck.introduced.map((d) => ({ ...d, file: rel(d.file) })) },
+      summary: summaryOf(report),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+function formatText(report: MigrationReport, cwd: string): string {
+  const rel = (file: string): string => relativeTo(cwd, file);
+  const out: string[] = [];
+  if (!report.written) {
+    for (const file of report.files) if (file.status === 'changed') out.push(unifiedDiff(rel(file.file), file.before!, file.after!));
+  }
+  const summary = summaryOf(report);
+  const mode = report.written ? 'written' : 'dry run; rerun with --write to apply';
+  out.push(
+    `jwt-ssot migrate: ${summary.changed} changed, ${summary.unchanged} unchanged, ${summary.skipped} skipped, ${summary.errors} errors, ${summary.followUps} follow-ups (${mode})\n`,
+  );
+  const skipped = report.files.filter((file) => file.status === 'skipped');
+  if (skipped.length > 0) out.push(`\nSkipped:\n${skipped.map((file) => `  ${rel(file.file)}: ${file.reason}\n`).join('')}`);
+  if (report.followUps.length > 0) {
+    out.push(`\nFollow-ups (marked with // ${MARKER}):\n${report.followUps.map((f) => `  ${rel(f.file)}:${f.line}  ${f.reason}\n`).join('')}`);
+  }
+  if (report.errors.length > 0) out.push(`\nErrors:\n${report.errors.map((error) => `  ${rel(error.file)}: ${error.message}\n`).join('')}`);
+  if (report.typecheck) {
+    const { introduced, before, after } = report.typecheck;
+    out.push(`\nType check (${rel(report.typecheck.tsconfig)}): ${before} diagnostics before, ${after} after, ${introduced.length} introduced by the migration\n`);
+    for (const diagnostic of introduced) out.push(`  ${rel(diagnostic.file)}:${diagnostic.line}  TS${diagnostic.code} ${diagnostic.message.split('\n')[0]}\n`);
+  }
+  return out.join('');
+}
+
+export async function runMigrate(argv: readonly string[], io: MigrateIo = processIo()): Promise<number> {
+  let values: { write?: boolean; force?: boolean; format?: string; config?: string; typecheck?: boolean; 'no-typecheck'?: boolean; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        write: { type: 'boolean' },
+        force: { type: 'boolean' },
+        format: { type: 'string', short: 'f' },
+        config: { type: 'string', short: 'c' },
+        typecheck: { type: 'boolean' },
+        'no-typecheck': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    io.stderr(`jwt-ssot migrate: ${(error as Error).message}\n\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  const format = values.format ?? 'text';
+  try {
+    if (format !== 'text' && format !== 'json') throw new CliUsageError(`--format ${format}: expected text or json`);
+    if (values.typecheck && values['no-typecheck']) throw new CliUsageError('--typecheck and --no-typecheck contradict each other');
+    const config = await loadCliConfig({ cwd: io.cwd, configFile: values.config });
+    for (const note of config.notes) io.stderr(`jwt-ssot migrate: ${note}\n`);
+    const tsconfig = values['no-typecheck'] ? undefined : findTsconfig(config.root);
+    if (values.typecheck && !tsconfig) throw new CliUsageError(`--typecheck: no tsconfig.json found from ${config.root}`);
+    if (values.write && !values.force) {
+      const state = workTreeState(io.cwd);
+      if (state.changes.length > 0) {
+        io.stderr(
+          `jwt-ssot migrate: the git work tree has uncommitted changes; commit or stash them first so the migration can be reviewed and undone, or pass --force.\n${state.changes
+            .slice(0, 10)
+            .map((line) => `  ${line}\n`)
+            .join('')}`,
+        );
+        return EXIT_USAGE;
+      }
+    }
+    const report = await runMigration({
+      cwd: io.cwd,
+      paths: positionals.map((given) => path.resolve(io.cwd, given)),
+      config,
+      write: Boolean(values.write),
+      tsconfig,
+    });
+    io.stdout(format === 'json' ? formatJson(report, io.cwd) : formatText(report, io.cwd));
+    return report.errors.length > 0 || (report.typecheck?.introduced.length ?? 0) > 0 ? EXIT_FAILED : EXIT_OK;
+  } catch (error) {
+    if (error instanceof CliUsageError || error instanceof SettingsError) {
+      io.stderr(`jwt-ssot migrate: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+export default {
+  summary: 'Rewrite direct JWT verify/decode calls onto the canonical validator (dry run unless --write)',
+  run: (argv: readonly string[]) => runMigrate(argv),
+};

@@ -1,0 +1,118 @@
+/**
+ * The project-level migration behind `jwt-ssot migrate`: list the files, migrate each in memory, check
+ * that every new text parses, type-check before/after, and only then (with `write`) write atomically.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseFile, type Settings } from '../../engine/index.js';
+import type { CliConfig } from '../config.js';
+import { listSourceFiles } from '../files.js';
+import { MigrationProject } from './project.js';
+import type { MigrateEdit, MigrateResult } from './source.js';
+import { typecheckMigration, type TypecheckResult } from './typecheck.js';
+import { writeFileAtomic } from './write.js';
+
+export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
+
+export interface FileReport {
+  readonly file: string;
+  readonly status: FileStatus;
+  readonly edits: readonly MigrateEdit[];
+  readonly reason?: string;
+  /** Present for changed files. */
+  readonly before?: string;
+  readonly after?: string;
+}
+
+export interface MigrationReport {
+  readonly files: FileReport[];
+  readonly followUps: Array<{ file: string; line: number; reason: string }>;
+  readonly errors: Array<{ file: string; message: string }>;
+  readonly typecheck?: TypecheckResult;
+  readonly written: boolean;
+}
+
+export interface MigrationOptions {
+  readonly cwd: string;
+  readonly paths: readonly string[];
+  readonly config: CliConfig;
+  readonly write: boolean;
+  /** tsconfig to type-check with, or undefined to skip the check. */
+  readonly tsconfig?: string;
+  /** Largest file migrated, in bytes (bigger ones are skipped). */
+  readonly maxFileSize?: number;
+  /** Test seam: replaces the per-file migration. */
+  readonly migrate?: (project: MigrationProject, file: string, text: string) => MigrateResult;
+}
+
+const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+export async function runMigration(options: MigrationOptions): Promise<MigrationReport> {
+  const { config } = options;
+  const listed = await listSourceFiles(options.paths, { cwd: options.cwd, root: config.root });
+  const files: FileReport[] = listed.skipped.map((skipped) => ({ file: skipped.file, status: 'skipped', edits: [], reason: skipped.reason }));
+  const followUps: MigrationReport['followUps'] = [];
+  const errors: MigrationReport['errors'] = [];
+  const projects = new Map<Settings, MigrationProject>();
+  const changes = new Map<string, string>();
+  const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+
+  for (const file of listed.files) {
+    if (await config.isIgnored(file)) {
+      files.push({ file, status: 'skipped', edits: [], reason: 'ignored by the ESLint config' });
+      continue;
+    }
+    const size = fs.statSync(file).size;
+    if (size > maxSize) {
+      files.push({ file, status: 'skipped', edits: [], reason: `larger than ${maxSize} bytes` });
+      continue;
+    }
+    // Settings errors are usage errors (exit 2): let them propagate.
+    const settings = await config.settingsFor(file);
+    let project = projects.get(settings);
+    if (!project) {
+      project = new MigrationProject(settings);
+      projects.set(settings, project);
+    }
+    const text = fs.readFileSync(file, 'utf8');
+    let result: MigrateResult | undefined;
+    try {
+      result = options.migrate ? options.migrate(project, file, text) : project.migrate(file, text);
+      // Never write what does not parse (the core checks too; this guards every path to the disk).
+      if (result.changed) parseFile(file, result.text.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      errors.push({ file, message: result?.changed ? `the migrated text does not parse, file left unchanged: ${message}` : message });
+      files.push({ file, status: 'error', edits: [], reason: message });
+      continue;
+    }
+    if (!result) continue;
+    for (const followUp of result.followUps) followUps.push({ file, ...followUp });
+    if (result.changed) {
+      changes.set(file, result.text);
+      files.push({ file, status: 'changed', edits: result.edits, before: text, after: result.text });
+    } else {
+      files.push({ file, status: 'unchanged', edits: result.edits });
+    }
+  }
+
+  const typecheck = options.tsconfig && changes.size > 0 ? typecheckMigration(options.tsconfig, changes) : undefined;
+  if (options.write) {
+    for (const [file, text] of changes) {
+      try {
+        writeFileAtomic(file, text);
+      } catch (error) {
+        errors.push({ file, message: `cannot write: ${(error as Error).message}` });
+        const index = files.findIndex((report) => report.file === file);
+        files[index] = { ...files[index]!, status: 'error', reason: (error as Error).message };
+      }
+    }
+  }
+  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { files, followUps, errors, typecheck, written: options.write };
+}
+
+export function relativeTo(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return (relative.startsWith('..') ? file : relative).split(path.sep).join('/');
+}
