@@ -51,6 +51,8 @@ export interface Collected {
   readonly importExpressions: TSESTree.ImportExpression[];
   readonly envObjects: TSESTree.MemberExpression[];
   readonly thisMembers: Map<ClassNode, TSESTree.MemberExpression[]>;
+  /** Names declared as `const x = require` or `const x = createRequire(…)`: calls of them load modules. */
+  readonly requireAliases: Set<string>;
 }
 
 const MENTIONS_JWT = /jwt|jsonwebtoken|bearer/i;
@@ -88,6 +90,7 @@ function collect(ast: TSESTree.Program): Collected {
     importExpressions: [],
     envObjects: [],
     thisMembers: new Map(),
+    requireAliases: new Set(),
   };
   const stack: Array<[Node, ClassNode | undefined]> = [[ast, undefined]];
   while (stack.length > 0) {
@@ -127,6 +130,9 @@ function collect(ast: TSESTree.Program): Collected {
       case 'ClassExpression':
         classForChildren = node;
         break;
+      case 'VariableDeclarator':
+        if (node.id.type === 'Identifier' && node.init && isRequireAliasInit(node.init)) collected.requireAliases.add(node.id.name);
+        break;
       default:
         break;
     }
@@ -148,6 +154,21 @@ function collect(ast: TSESTree.Program): Collected {
     }
   }
   return collected;
+}
+
+/** `require` itself or a `createRequire(…)` call: what a module-loading alias is initialised with. */
+function isRequireAliasInit(init: Node): boolean {
+  const inner = unwrap(init);
+  if (inner.type === 'Identifier') return inner.name === 'require';
+  return isCreateRequireCall(inner);
+}
+
+function isCreateRequireCall(node: Node): boolean {
+  const call = unwrap(node);
+  if (call.type !== 'CallExpression') return false;
+  const callee = unwrap(call.callee);
+  if (callee.type === 'Identifier') return callee.name === 'createRequire' || callee.name === 'createRequireFromPath';
+  return callee.type === 'MemberExpression' && memberName(callee) === 'createRequire';
 }
 
 function isEnvHost(node: Node): boolean {
@@ -304,31 +325,62 @@ class Analyzer {
     }
   }
 
-  /** `require('m')`, `module.require('m')`, `globalThis.require('m')`, `createRequire(url)('m')`. */
+  /**
+   * `require('m')`, `module.require('m')`, `globalThis.require('m')`, `createRequire(url)('m')`, a local
+   * alias of `require`, `require.call(null, 'm')`. Any other `x.require('m')` (`process.mainModule`)
+   * counts when `m` is a JWT library, but its non-literal arguments are not reported (too many look-alikes).
+   */
   private visitPossibleRequire(call: TSESTree.CallExpression): void {
-    if (!this.isRequireCallee(call.callee)) return;
-    const argument = call.arguments[0];
+    let callee = unwrap(call.callee);
+    let argumentIndex = 0;
+    if (callee.type === 'MemberExpression' && memberName(callee) === 'call' && this.requireCalleeKind(unwrap(callee.object))) {
+      callee = unwrap(callee.object);
+      argumentIndex = 1;
+    }
+    const kind = this.requireCalleeKind(callee);
+    if (!kind) return;
+    const argument = call.arguments[argumentIndex];
     if (!argument) return;
-    const specifier = staticString(argument);
+    const specifier = this.constantString(argument);
     if (specifier === undefined) {
-      if (argument.type !== 'SpreadElement') this.unresolvedModules.push({ node: call, form: 'require' });
+      if (kind === 'require' && argument.type !== 'SpreadElement') this.unresolvedModules.push({ node: call, form: 'require' });
       return;
     }
     const target = this.classify(specifier);
-    if (!target) return;
-    this.addImport({ form: 'require', node: call, source: argument, typeOnly: false, ...target });
+    if (!target || (kind === 'loose' && !target.library)) return;
+    this.addImport({ form: 'require', node: call, source: argument, specifier, typeOnly: false, ...target });
     if (target.library) this.trackValue(call, { library: target.library, shape: moduleObject(target.library), api: '' });
+  }
+
+  /** A string the code spells out: a literal, folded pieces, or a `const` bound to one. */
+  private constantString(node: Node): string | undefined {
+    const value = staticString(node);
+    if (value !== undefined) return value;
+    const inner = unwrap(node);
+    if (inner.type !== 'Identifier') return undefined;
+    const variable = findVariable(scopeOf(this.scopeManager, inner), inner.name);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.node.type !== 'VariableDeclarator' || def.node.id.type !== 'Identifier' || def.parent?.type !== 'VariableDeclaration') return undefined;
+    return def.parent.kind === 'const' ? staticString(def.node.init) : undefined;
+  }
+
+  /** 'require' for a module loader we know; 'loose' for some other `x.require`; undefined otherwise. */
+  private requireCalleeKind(node: Node): 'require' | 'loose' | undefined {
+    return this.isRequireCallee(node) ? 'require' : node.type === 'MemberExpression' && memberName(node) === 'require' ? 'loose' : undefined;
   }
 
   private isRequireCallee(callee: Node): boolean {
     const node = unwrap(callee);
     if (node.type === 'Identifier') {
-      if (node.name !== 'require') return false;
-      const variable = findVariable(scopeOf(this.scopeManager, node), 'require');
-      if (!variable || variable.defs.length === 0) return true;
-      // const require = createRequire(import.meta.url)
+      if (node.name !== 'require' && !this.collected.requireAliases.has(node.name)) return false;
+      const variable = findVariable(scopeOf(this.scopeManager, node), node.name);
+      if (!variable || variable.defs.length === 0) return node.name === 'require';
+      // const require = createRequire(import.meta.url); const load = require;
       return variable.defs.some(
-        (def) => def.node.type === 'VariableDeclarator' && def.node.init != null && this.isCreateRequireCall(def.node.init),
+        (def) =>
+          def.node.type === 'VariableDeclarator' &&
+          def.node.init != null &&
+          (isCreateRequireCall(def.node.init) || this.isGlobalRequire(def.node.init)),
       );
     }
     if (node.type === 'MemberExpression') {
@@ -341,26 +393,24 @@ class Analyzer {
         isGlobalName(this.scopeManager, object, object.name)
       );
     }
-    return node.type === 'CallExpression' && this.isCreateRequireCall(node);
+    return node.type === 'CallExpression' && isCreateRequireCall(node);
   }
 
-  private isCreateRequireCall(node: Node): boolean {
-    const call = unwrap(node);
-    if (call.type !== 'CallExpression') return false;
-    const callee = unwrap(call.callee);
-    if (callee.type === 'Identifier') return callee.name === 'createRequire' || callee.name === 'createRequireFromPath';
-    return callee.type === 'MemberExpression' && memberName(callee) === 'createRequire';
+  private isGlobalRequire(node: Node): boolean {
+    const inner = unwrap(node);
+    return inner.type === 'Identifier' && inner.name === 'require' && isGlobalName(this.scopeManager, inner, 'require');
   }
+
 
   private visitImportExpression(expression: TSESTree.ImportExpression): void {
-    const specifier = staticString(expression.source);
+    const specifier = this.constantString(expression.source);
     if (specifier === undefined) {
       this.unresolvedModules.push({ node: expression, form: 'dynamic-import' });
       return;
     }
     const target = this.classify(specifier);
     if (!target) return;
-    this.addImport({ form: 'dynamic-import', node: expression, source: expression.source, typeOnly: false, ...target });
+    this.addImport({ form: 'dynamic-import', node: expression, source: expression.source, specifier, typeOnly: false, ...target });
     if (target.library) {
       this.trackValue(expression, { library: target.library, shape: moduleObject(target.library), api: '', promise: true });
     }
@@ -438,7 +488,9 @@ class Analyzer {
     }
     for (const reference of variable.references) {
       const identifier = reference.identifier as Node;
-      if ((reference as { isTypeReference?: boolean }).isTypeReference) {
+      const kinds = reference as { isTypeReference?: boolean; isValueReference?: boolean };
+      // `export { verify }` is a value-and-type reference: follow it as a value.
+      if (kinds.isTypeReference && !kinds.isValueReference) {
         this.trackTypeAnnotation(identifier, value);
         continue;
       }
@@ -529,6 +581,12 @@ class Analyzer {
           if (instance) this.trackValue(parent, { library: value.library, shape: instance, api: value.api });
           return;
         }
+        // new Proxy(jwt, handler) forwards every member it does not trap.
+        const callee = unwrap(parent.callee);
+        if (parent.arguments[0] === node && callee.type === 'Identifier' && callee.name === 'Proxy' && isGlobalName(this.scopeManager, callee, 'Proxy')) {
+          this.trackValue(parent, value);
+          return;
+        }
         this.escape(node, value);
         return;
       }
@@ -560,6 +618,16 @@ class Analyzer {
           this.escape(node, value);
         }
         return;
+      case 'SpreadElement':
+        // `{ ...jwt }` copies the library's members; spreading into arrays or arguments loses them.
+        if (parent.parent?.type === 'ObjectExpression' && !value.shape.kind) this.trackValue(parent.parent, value);
+        else this.escape(node, value);
+        return;
+      case 'ClassDeclaration':
+      case 'ClassExpression':
+        // `class S extends Strategy`: constructing the subclass runs the library's constructor.
+        if (parent.superClass === node) this.escape(node, value);
+        return;
       case 'Property':
       case 'ArrayExpression':
       case 'ReturnStatement':
@@ -567,7 +635,6 @@ class Analyzer {
       case 'ExportDefaultDeclaration':
       case 'JSXExpressionContainer':
       case 'YieldExpression':
-      case 'SpreadElement':
       case 'TaggedTemplateExpression':
         this.escape(node, value);
         return;
@@ -579,10 +646,7 @@ class Analyzer {
   private trackMemberAccess(access: TSESTree.MemberExpression, value: Tracked): void {
     const name = memberName(access);
     if (name === undefined) {
-      if (hasSites(value.shape) && !value.shape.kind) {
-        const call = access.parent?.type === 'CallExpression' && access.parent.callee === access ? access.parent : access;
-        this.addCall({ library: value.library, shape: { kind: 'verify' }, api: `${value.api || value.library.name}[…]` }, call, 'computed', call.type === 'CallExpression' ? call.arguments : []);
-      }
+      this.addComputedAccess(value, access);
       return;
     }
     if (value.promise) {
@@ -610,6 +674,13 @@ class Analyzer {
     else if (name === 'bind') this.trackValue(call, value);
   }
 
+  /** `jwt[name]`, `Reflect.get(jwt, name)`: some member of a library, which one cannot be told. */
+  private addComputedAccess(value: Tracked, access: Node): void {
+    if (!hasSites(value.shape) || value.shape.kind) return;
+    const call = access.parent?.type === 'CallExpression' && access.parent.callee === access ? access.parent : access;
+    this.addCall({ library: value.library, shape: { kind: 'verify' }, api: `${value.api || value.library.name}[…]` }, call, 'computed', call.type === 'CallExpression' ? call.arguments : []);
+  }
+
   private trackArgument(call: TSESTree.CallExpression, argument: Node, value: Tracked): void {
     const callee = unwrap(call.callee);
     if (callee.type === 'MemberExpression' && unwrap(callee.object).type === 'Identifier') {
@@ -628,10 +699,16 @@ class Analyzer {
           const name = staticString(call.arguments[1]);
           const member = name === undefined ? undefined : this.member(value, name);
           if (member) this.trackValue(call, member);
+          else if (name === undefined) this.addComputedAccess(value, call);
           return;
         }
       }
-      if (object.name === 'Object' && method === 'assign' && isGlobalName(this.scopeManager, object, 'Object')) return;
+      if (object.name === 'Object' && method && OBJECT_COPIES.has(method) && isGlobalName(this.scopeManager, object, 'Object')) {
+        // Object.assign({}, jwt), Object.create(jwt), Object.freeze(jwt): the result has the library's members.
+        if (value.shape.kind) this.escape(argument, value);
+        else this.trackValue(call, value);
+        return;
+      }
     }
     this.escape(argument, value);
   }
@@ -702,6 +779,9 @@ class Analyzer {
     return findVariable(scopeOf(this.scopeManager, identifier), identifier.name);
   }
 }
+
+/** `Object` functions whose result carries the members of their argument. */
+const OBJECT_COPIES = new Set(['assign', 'create', 'freeze', 'seal', 'preventExtensions']);
 
 /** `[a, b]` → its elements; anything else is unknown (an empty list). */
 function spreadArray(node: Node | undefined): Node[] {

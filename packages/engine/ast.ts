@@ -25,12 +25,36 @@ export function unwrap(node: Node): Node {
   return current;
 }
 
-/** The value of a string literal or an expression-free template literal, else undefined. */
+/**
+ * The value of a string literal, or of a constant expression built from them: `'json' + 'webtoken'`,
+ * `` `ver${'ify'}` `` (folded so that splitting a name does not hide it); else undefined.
+ */
 export function staticString(node: Node | null | undefined): string | undefined {
-  if (!node) return undefined;
+  return foldString(node, 0, false);
+}
+
+function foldString(node: Node | null | undefined, depth: number, numberAllowed: boolean): string | undefined {
+  if (!node || depth > 16) return undefined;
   const inner = unwrap(node);
-  if (inner.type === 'Literal' && typeof inner.value === 'string') return inner.value;
-  if (inner.type === 'TemplateLiteral' && inner.expressions.length === 0) return inner.quasis[0]?.value.cooked ?? undefined;
+  if (inner.type === 'Literal') {
+    if (typeof inner.value === 'string') return inner.value;
+    // `${1}` is '1'; `1 + 2 + 'x'` is not '12x', so numbers fold only inside templates.
+    return numberAllowed && typeof inner.value === 'number' ? String(inner.value) : undefined;
+  }
+  if (inner.type === 'TemplateLiteral') {
+    let text = inner.quasis[0]?.value.cooked ?? undefined;
+    for (let index = 0; text !== undefined && index < inner.expressions.length; index++) {
+      const part = foldString(inner.expressions[index], depth + 1, true);
+      const quasi = inner.quasis[index + 1]?.value.cooked;
+      text = part === undefined || quasi == null ? undefined : text + part + quasi;
+    }
+    return text;
+  }
+  if (inner.type === 'BinaryExpression' && inner.operator === '+') {
+    const left = foldString(inner.left as Node, depth + 1, false);
+    const right = left === undefined ? undefined : foldString(inner.right, depth + 1, false);
+    return right === undefined ? undefined : left + right;
+  }
   return undefined;
 }
 

@@ -149,7 +149,11 @@ const authJwt = object({
 });
 
 export const LIBRARIES: readonly LibraryEntry[] = [
-  { name: 'jsonwebtoken', modules: ['jsonwebtoken'], namespace: jsonwebtoken },
+  { name: 'jsonwebtoken', modules: ['jsonwebtoken', 'jsonwebtoken/*'], namespace: jsonwebtoken },
+  // Each function is also its own file in the package: require('jsonwebtoken/verify') is verify.
+  { name: 'jsonwebtoken', modules: ['jsonwebtoken/verify', 'jsonwebtoken/verify.js'], namespace: jsonwebtoken.members!.verify! },
+  { name: 'jsonwebtoken', modules: ['jsonwebtoken/decode', 'jsonwebtoken/decode.js'], namespace: jsonwebtoken.members!.decode! },
+  { name: 'jsonwebtoken', modules: ['jsonwebtoken/sign', 'jsonwebtoken/sign.js'], namespace: jsonwebtoken.members!.sign! },
   { name: 'jose', modules: ['jose', 'jose/*'], namespace: jose },
   { name: 'jwt-decode', modules: ['jwt-decode'], namespace: jwtDecode, defaultExport: decode() },
   { name: 'fast-jwt', modules: ['fast-jwt'], namespace: fastJwt },
@@ -314,9 +318,17 @@ export function libraryFromSetting(setting: LibrarySetting): LibraryEntry {
   return { name: setting.module, modules: [setting.module], namespace: { members } };
 }
 
+const CDN_PREFIX = /^https?:\/\/(?:esm\.sh|cdn\.skypack\.dev|esm\.run|unpkg\.com|jspm\.dev|cdn\.jsdelivr\.net\/npm)\/(?:v\d+\/)?/;
+
 /** Strips what a runtime adds to a bare specifier (`node:`-style `npm:` prefixes, Deno versions). */
 export function normaliseSpecifier(specifier: string): string {
   let spec = specifier.startsWith('npm:') ? specifier.slice(4) : specifier;
+  // A path into node_modules, or a CDN URL that serves npm packages, names the package after its prefix.
+  const inNodeModules = spec.lastIndexOf('node_modules/');
+  if (inNodeModules !== -1) spec = spec.slice(inNodeModules + 'node_modules/'.length);
+  const cdn = CDN_PREFIX.exec(spec);
+  if (cdn) spec = spec.slice(cdn[0].length).replace(/[?#].*$/, '');
+  if (spec.length > 1 && spec.endsWith('/')) spec = spec.slice(0, -1);
   // npm:jsonwebtoken@9 / npm:@scope/pkg@1/sub: drop the version, keep any subpath.
   const versionAt = spec.indexOf('@', spec.startsWith('@') ? 1 : 0);
   if (versionAt > 0) {

@@ -10,6 +10,12 @@ import type { Settings } from './settings.js';
 
 const cache = new WeakMap<Settings, RegExp>();
 
+/**
+ * A module name built from pieces (`require('json' + 'webtoken')`, `` import(`jo${'se'}`) ``): the
+ * library's name is not in the text, but the engine folds the pieces, so such files must be analysed.
+ */
+const SPLIT_MODULE_NAME = String.raw`\b(?:require|import)\s*\(\s*(?:(?:'[^']*'|"[^"]*")\s*\+|\x60[^\x60]*\$\{)`;
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -20,7 +26,7 @@ export function prefilterPattern(settings: Settings): RegExp {
     const words = new Set<string>(settings.libraries.moduleNames);
     for (const authModule of settings.authModules) for (const token of authModule.prefilterTokens) words.add(token);
     const alternatives = [...words].map(escape).sort();
-    alternatives.push('atob', 'base64', '\\.env\\b', 'jwt');
+    alternatives.push('atob', 'base64', '\\.env\\b', 'jwt', SPLIT_MODULE_NAME);
     pattern = new RegExp(alternatives.join('|'), 'i');
     cache.set(settings, pattern);
   }
