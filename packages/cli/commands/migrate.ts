@@ -51,7 +51,7 @@ const processIo = (): MigrateIo => ({
   stderr: (text) => process.stderr.write(text),
 });
 
-function summaryOf(report: MigrationReport) {
+function summaryOf(report: MigrationReport, cwd: string) {
   const count = (status: string): number => report.files.filter((file) => file.status === status).length;
   return {
     changed: count('changed'),
@@ -61,7 +61,7 @@ function summaryOf(report: MigrationReport) {
     followUps: report.followUps.length,
     written: report.written,
     typecheck: report.typecheck && {
-      tsconfig: report.typecheck.tsconfig,
+      tsconfig: relativeTo(cwd, report.typecheck.tsconfig),
       before: report.typecheck.before,
       after: report.typecheck.after,
       introduced: report.typecheck.introduced.length,
@@ -77,7 +77,7 @@ function formatJson(report: MigrationReport, cwd: string): string {
       followUps: report.followUps.map((followUp) => ({ ...followUp, file: rel(followUp.file) })),
       errors: report.errors.map((error) => ({ ...error, file: rel(error.file) })),
       typecheck: report.typecheck && { ...report.typecheck, tsconfig: rel(report.typecheck.tsconfig), introduced: report.typecheck.introduced.map((d) => ({ ...d, file: rel(d.file) })) },
-      summary: summaryOf(report),
+      summary: summaryOf(report, cwd),
     },
     null,
     2,
@@ -90,7 +90,7 @@ function formatText(report: MigrationReport, cwd: string): string {
   if (!report.written) {
     for (const file of report.files) if (file.status === 'changed') out.push(unifiedDiff(rel(file.file), file.before!, file.after!));
   }
-  const summary = summaryOf(report);
+  const summary = summaryOf(report, cwd);
   const mode = report.written ? 'written' : 'dry run; rerun with --write to apply';
   out.push(
     `jwt-ssot migrate: ${summary.changed} changed, ${summary.unchanged} unchanged, ${summary.skipped} skipped, ${summary.errors} errors, ${summary.followUps} follow-ups (${mode})\n`,
