@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Log } from 'sarif';
+import { runAudit } from '../../packages/cli/commands/audit.js';
 import { mergeJsonReports, mergeSarifLogs, readReport, runMergeReports } from '../../packages/cli/commands/merge-reports.js';
+import { removeTree, runInProcess, writeTree } from './helpers.js';
+import { PROJECT } from './project.js';
 
 let folder: string;
 
@@ -217,5 +220,62 @@ describe('merge-reports: usage', () => {
     const { io, stdout } = capture();
     expect(await runMergeReports(['--help'], io)).toBe(0);
     expect(stdout()).toContain('Usage: jwt-ssot merge-reports');
+  });
+});
+
+describe('audit --shard i/n with merge-reports (end to end)', () => {
+  // The audit's own fixture project, split three ways: the merged shards must equal one full audit.
+  let dir: string;
+  beforeAll(() => {
+    dir = writeTree(PROJECT);
+  });
+  afterAll(() => removeTree(dir));
+
+  it('JSON: the shards are disjoint and their merge equals the unsharded report', async () => {
+    const full = await runInProcess(runAudit, dir, ['--format', 'json']);
+    const fullReport = JSON.parse(full.stdout);
+    expect(fullReport.violations.length).toBeGreaterThan(2);
+    const shardFiles: string[] = [];
+    const scanned: number[] = [];
+    for (const index of [1, 2, 3]) {
+      const file = path.join(dir, `shard-${index}.json`);
+      const result = await runInProcess(runAudit, dir, ['--format', 'json', '--shard', `${index}/3`, '--output', file]);
+      expect([0, 1]).toContain(result.code);
+      scanned.push(JSON.parse(fs.readFileSync(file, 'utf8')).summary.filesScanned);
+      shardFiles.push(file);
+    }
+    expect(scanned.reduce((a, b) => a + b, 0)).toBe(fullReport.summary.filesScanned);
+    expect(scanned.filter((count) => count > 0).length).toBeGreaterThan(1);
+    const merged = await runInProcess(runMergeReports, dir, shardFiles);
+    expect(merged.code).toBe(full.code);
+    const mergedReport = JSON.parse(merged.stdout);
+    expect(mergedReport.violations).toEqual(fullReport.violations);
+    expect(mergedReport.suppressed).toEqual(fullReport.suppressed);
+    expect(mergedReport.errors).toEqual(fullReport.errors);
+    const { reports, ...summary } = mergedReport.summary;
+    expect(reports).toBe(3);
+    expect(summary).toEqual(fullReport.summary);
+  });
+
+  it('SARIF: the merged log has one run with every result of the unsharded log', async () => {
+    const full = JSON.parse((await runInProcess(runAudit, dir, ['--format', 'sarif'])).stdout) as Log;
+    const files: string[] = [];
+    for (const index of [1, 2]) {
+      const file = path.join(dir, `shard-${index}.sarif`);
+      await runInProcess(runAudit, dir, ['--format', 'sarif', '--shard', `${index}/2`, '--output', file]);
+      files.push(file);
+    }
+    const merged = JSON.parse((await runInProcess(runMergeReports, dir, files)).stdout) as Log;
+    expect(merged.runs).toHaveLength(1);
+    const key = (result: NonNullable<Log['runs'][number]['results']>[number]): string =>
+      `${result.ruleId} ${result.locations?.[0]?.physicalLocation?.artifactLocation?.uri}:${result.locations?.[0]?.physicalLocation?.region?.startLine}`;
+    expect(merged.runs[0]!.results!.map(key).sort()).toEqual(full.runs[0]!.results!.map(key).sort());
+    expect(merged.runs[0]!.tool.driver.rules!.map((rule) => rule.id)).toEqual(full.runs[0]!.tool.driver.rules!.map((rule) => rule.id));
+  });
+
+  it.each(['0/3', '4/3', 'half'])('rejects --shard %s with exit 2', async (value) => {
+    const result = await runInProcess(runAudit, dir, ['--format', 'json', '--shard', value]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--shard ${value}`);
   });
 });

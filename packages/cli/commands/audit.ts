@@ -12,10 +12,11 @@ import { FORMATS, formatReport, type Format, type RuleDescription } from '../aud
 import { testImpact } from '../audit/impact.js';
 import { processIo, useColor, writeFileAtomic, type CommandIo } from '../audit/io.js';
 import { buildReport } from '../audit/report.js';
-import { DEFAULT_MAX_FILE_SIZE, presetRules, scanFiles, type Preset } from '../audit/scan.js';
+import { DEFAULT_MAX_FILE_SIZE, presetRules, relativePath, scanFiles, type Preset } from '../audit/scan.js';
 import type { BaselineComparison, ImpactEntry } from '../audit/types.js';
 import { CliUsageError, loadCliConfig } from '../config.js';
 import { listSourceFiles } from '../files.js';
+import { parseShard, selectShard, type ShardSpec } from '../shard.js';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -40,6 +41,8 @@ Options:
       --impact                List, per file with findings, the test files that import it
       --max-file-size <size>  Skip larger files as errors (bytes, or 500k / 4m; default: 2m)
       --preset <recommended|strict>  Which preset's rules to apply (default: recommended)
+      --shard <i/n>           Audit only part i of n of the files (a stable split by path, for CI
+                              matrices); join the reports with \`jwt-ssot merge-reports\`
   -h, --help                  Show this help
 
 Exit codes: 0 clean, 1 findings or files that could not be analysed, 2 bad usage or invalid settings.
@@ -69,6 +72,7 @@ export async function runAudit(argv: readonly string[], io: CommandIo = processI
     impact?: boolean;
     'max-file-size'?: string;
     preset?: string;
+    shard?: string;
     help?: boolean;
   };
   let positionals: string[];
@@ -86,6 +90,7 @@ export async function runAudit(argv: readonly string[], io: CommandIo = processI
         impact: { type: 'boolean' },
         'max-file-size': { type: 'string' },
         preset: { type: 'string' },
+        shard: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -104,6 +109,12 @@ export async function runAudit(argv: readonly string[], io: CommandIo = processI
     const preset = (values.preset ?? 'recommended') as Preset;
     if (preset !== 'recommended' && preset !== 'strict') throw new CliUsageError(`--preset ${values.preset}: expected recommended or strict`);
     const maxFileSize = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']);
+    let shard: ShardSpec | undefined;
+    try {
+      shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    } catch (error) {
+      throw new CliUsageError((error as Error).message);
+    }
 
     const config = await loadCliConfig({ cwd: io.cwd, configFile: values.config });
     const root = config.root;
@@ -115,7 +126,9 @@ export async function runAudit(argv: readonly string[], io: CommandIo = processI
 
     const files: string[] = [];
     const explicit = new Set(positionals.map((given) => path.resolve(io.cwd, given)));
-    for (const file of listing.files) {
+    // --shard i/n: this job's part of a split by path that every job computes alike (see shard.ts).
+    const candidates = shard ? selectShard(listing.files, shard, (file) => relativePath(root, file)) : listing.files;
+    for (const file of candidates) {
       if (await config.isIgnored(file)) {
         if (explicit.has(file)) notes.push(`Skipped ${path.relative(root, file)}: ignored by the ESLint config.`);
         continue;
