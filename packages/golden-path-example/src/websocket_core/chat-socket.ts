@@ -38,10 +38,12 @@ function handleConnection(socket: WebSocket, request: IncomingMessage): void {
   // One message at a time per socket, in arrival order, and only after the handshake settled.
   let queue: Promise<unknown> = ready;
   socket.on('message', (data) => {
-    queue = queue.then(async () => {
-      const context = await ready;
-      if (context && socket.readyState === socket.OPEN) await handleMessage(socket, context, data.toString());
-    });
+    queue = queue
+      .then(async () => {
+        const context = await ready;
+        if (context && socket.readyState === socket.OPEN) await handleMessage(socket, context, data.toString());
+      })
+      .catch((error: unknown) => closeFor(socket, error));
   });
 }
 
