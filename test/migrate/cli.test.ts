@@ -1,0 +1,172 @@
+/** `jwt-ssot migrate` end to end: dry-run diff, JSON, the clean-tree guard, --force, errors and exit codes. */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runMigrate } from '../../packages/cli/commands/migrate.js';
+import { loadCliConfig } from '../../packages/cli/config.js';
+import { runMigration } from '../../packages/cli/migrate/run.js';
+import { memoryIo, REPO_ROOT, tempDir, writeFiles } from './helpers.js';
+
+const CONFIG = `export default [{ settings: { 'jwt-ssot': { canonical: { module: 'src/auth/jwt-handler.ts', exports: { verify: 'validateToken' } } } } }];\n`;
+const CANONICAL = `export function validateToken(token: string): { sub: string } {\n  return { sub: token };\n}\n`;
+const ROUTE = `import jwt from 'jsonwebtoken';\n\nexport function user(token: string) {\n  return jwt.verify(token, process.env.JWT_SECRET!);\n}\n`;
+const CALLBACK = `import jwt from 'jsonwebtoken';\n\nexport function legacy(token: string, cb: () => void) {\n  jwt.verify(token, process.env.JWT_SECRET!, cb);\n}\n`;
+
+function project(extra: Record<string, string> = {}): string {
+  const dir = tempDir();
+  writeFiles(dir, {
+    'eslint.config.mjs': CONFIG,
+    'src/auth/jwt-handler.ts': CANONICAL,
+    'src/routes/user.ts': ROUTE,
+    'src/legacy.ts': CALLBACK,
+    'src/plain.ts': 'export const answer = 42;\n',
+    ...extra,
+  });
+  return dir;
+}
+
+const read = (dir: string, file: string): string => fs.readFileSync(path.join(dir, file), 'utf8');
+
+function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'init.defaultBranch=main', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+}
+
+describe('jwt-ssot migrate', () => {
+  it('dry run: prints a unified diff and a summary, writes nothing, exits 0', async () => {
+    const dir = project();
+    const io = memoryIo(dir);
+    expect(await runMigrate([], io)).toBe(0);
+    const out = io.out();
+    expect(out).toContain('--- a/src/routes/user.ts\n+++ b/src/routes/user.ts\n');
+    expect(out).toContain("-import jwt from 'jsonwebtoken';\n+import { validateToken } from '../auth/jwt-handler';\n");
+    expect(out).toContain('-  return jwt.verify(token, process.env.JWT_SECRET!);\n+  return validateToken(token);\n');
+    expect(out).toContain('+  // TODO(jwt-ssot): The third argument of jsonwebtoken `verify` may be options or a callback');
+    expect(out).toContain('jwt-ssot migrate: 2 changed, 3 unchanged, 0 skipped, 0 errors, 1 follow-ups (dry run; rerun with --write to apply)');
+    expect(out).toMatch(/Follow-ups \(marked with \/\/ TODO\(jwt-ssot\):\):\n {2}src\/legacy\.ts:5 {2}The third argument/);
+    expect(read(dir, 'src/routes/user.ts')).toBe(ROUTE);
+    expect(read(dir, 'src/legacy.ts')).toBe(CALLBACK);
+  });
+
+  it('--format json: files with status and edits, follow-ups, errors and a summary', async () => {
+    const dir = project();
+    const io = memoryIo(dir);
+    expect(await runMigrate(['--format', 'json', 'src'], io)).toBe(0);
+    const report = JSON.parse(io.out());
+    expect(report.files.map((file: { file: string; status: string }) => [file.file, file.status])).toEqual([
+      ['src/auth/jwt-handler.ts', 'unchanged'],
+      ['src/legacy.ts', 'changed'],
+      ['src/plain.ts', 'unchanged'],
+      ['src/routes/user.ts', 'changed'],
+    ]);
+    const user = report.files.find((file: { file: string }) => file.file === 'src/routes/user.ts');
+    expect(user.edits.map((edit: { kind: string }) => edit.kind).sort()).toEqual(['import', 'remove-import', 'rewrite']);
+    expect(report.followUps).toEqual([{ file: 'src/legacy.ts', line: 5, reason: expect.stringContaining('options or a callback') }]);
+    expect(report.errors).toEqual([]);
+    expect(report.summary).toMatchObject({ changed: 2, unchanged: 2, skipped: 0, errors: 0, followUps: 1, written: false });
+  });
+
+  it('refuses --write in a dirty git work tree, writes with --force', async () => {
+    const dir = project();
+    git(dir, 'init', '-q');
+    const refused = memoryIo(dir);
+    expect(await runMigrate(['--write'], refused)).toBe(2);
+    expect(refused.err()).toContain('uncommitted changes');
+    expect(refused.err()).toContain('--force');
+    expect(read(dir, 'src/routes/user.ts')).toBe(ROUTE);
+
+    const forced = memoryIo(dir);
+    expect(await runMigrate(['--write', '--force'], forced)).toBe(0);
+    expect(forced.out()).toContain('(written)');
+    expect(read(dir, 'src/routes/user.ts')).toContain('return validateToken(token);');
+  });
+
+  it('writes in a clean git work tree and outside git without --force', async () => {
+    const clean = project();
+    git(clean, 'init', '-q');
+    git(clean, 'add', '.');
+    git(clean, 'commit', '-q', '-m', 'start');
+    expect(await runMigrate(['--write'], memoryIo(clean))).toBe(0);
+    expect(read(clean, 'src/routes/user.ts')).toContain('validateToken(token)');
+
+    const outside = project();
+    expect(await runMigrate(['--write'], memoryIo(outside))).toBe(0);
+    expect(read(outside, 'src/routes/user.ts')).toContain('validateToken(token)');
+  });
+
+  it('keeps the file mode and leaves no temporary files behind', async () => {
+    const dir = project();
+    fs.chmodSync(path.join(dir, 'src/routes/user.ts'), 0o640);
+    expect(await runMigrate(['--write'], memoryIo(dir))).toBe(0);
+    expect(fs.statSync(path.join(dir, 'src/routes/user.ts')).mode & 0o777).toBe(0o640);
+    expect(fs.readdirSync(path.join(dir, 'src/routes'))).toEqual(['user.ts']);
+  });
+
+  it('reports a file that does not parse as an error (exit 1) and still migrates the others', async () => {
+    const broken = `import jwt from 'jsonwebtoken';\nexport const = jwt.verify(;\n`;
+    const dir = project({ 'src/broken.ts': broken });
+    const io = memoryIo(dir);
+    expect(await runMigrate(['--write', '--format', 'json'], io)).toBe(1);
+    const report = JSON.parse(io.out());
+    expect(report.errors).toEqual([{ file: 'src/broken.ts', message: expect.stringContaining('cannot parse') }]);
+    expect(read(dir, 'src/broken.ts')).toBe(broken);
+    expect(read(dir, 'src/routes/user.ts')).toContain('validateToken(token)');
+  });
+
+  it('never writes a migrated text that does not parse', async () => {
+    const dir = project();
+    const config = await loadCliConfig({ cwd: dir });
+    const report = await runMigration({
+      cwd: dir,
+      paths: [],
+      config,
+      write: true,
+      migrate: (_project, file, text) => ({ text: file.endsWith('user.ts') ? `${text}\nexport const = ;\n` : text, changed: file.endsWith('user.ts'), edits: [], followUps: [], sites: [] }),
+    });
+    expect(report.errors).toEqual([{ file: path.join(dir, 'src/routes/user.ts'), message: expect.stringContaining('does not parse, file left unchanged') }]);
+    expect(read(dir, 'src/routes/user.ts')).toBe(ROUTE);
+  });
+
+  it('skips symlinks out of the project, node_modules and .gitignored files', async () => {
+    const outside = tempDir();
+    writeFiles(outside, { 'elsewhere.ts': ROUTE });
+    const dir = project({ '.gitignore': 'generated/\n', 'generated/token.ts': ROUTE, 'node_modules/lib/index.ts': ROUTE });
+    fs.symlinkSync(outside, path.join(dir, 'src/linked'), 'dir');
+    const io = memoryIo(dir);
+    expect(await runMigrate(['--write', '--format', 'json'], io)).toBe(0);
+    const report = JSON.parse(io.out());
+    expect(report.files.find((file: { file: string }) => file.file === 'src/linked')).toMatchObject({ status: 'skipped', reason: expect.stringContaining('outside the project') });
+    expect(read(outside, 'elsewhere.ts')).toBe(ROUTE);
+    expect(read(dir, 'generated/token.ts')).toBe(ROUTE);
+    expect(read(dir, 'node_modules/lib/index.ts')).toBe(ROUTE);
+  });
+
+  it('exits 2 on bad usage and invalid settings', async () => {
+    const dir = project();
+    expect(await runMigrate(['--frobnicate'], memoryIo(dir))).toBe(2);
+    expect(await runMigrate(['--format', 'xml'], memoryIo(dir))).toBe(2);
+    expect(await runMigrate(['--config', 'missing.mjs'], memoryIo(dir))).toBe(2);
+    expect(await runMigrate(['--typecheck'], memoryIo(dir))).toBe(2);
+    writeFiles(dir, { 'eslint.config.mjs': `export default [{ settings: { 'jwt-ssot': { canonical: { module: 5, exports: { verify: 'validateToken' } } } } }];\n` });
+    const io = memoryIo(dir);
+    expect(await runMigrate([], io)).toBe(2);
+    expect(io.err()).toContain('canonical.module');
+  });
+
+  it('runs from the built bin with the same exit codes', { timeout: 120_000 }, () => {
+    const dir = project();
+    const bin = path.join(REPO_ROOT, 'dist/packages/cli/bin.js');
+    const out = execFileSync(process.execPath, [bin, 'migrate', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    expect(JSON.parse(out).summary).toMatchObject({ changed: 2, followUps: 1 });
+    let status = 0;
+    try {
+      execFileSync(process.execPath, [bin, 'migrate', '--format', 'yaml'], { cwd: dir, stdio: 'pipe' });
+    } catch (error) {
+      status = (error as { status: number }).status;
+    }
+    expect(status).toBe(2);
+  });
+});
