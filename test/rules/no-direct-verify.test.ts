@@ -44,6 +44,15 @@ ruleTester.run('no-direct-verify', testable(rule), {
     },
     { name: 'sign is not reported by default', filename: app, code: "import jwt from 'jsonwebtoken';\njwt.sign({ sub }, key);\n" },
     { name: 'jwt-simple encode is signing', filename: app, code: "import jwt from 'jwt-simple';\njwt.encode(payload, key);\n" },
+    // Shadowing: a local binding with the library's name is not the library.
+    { name: 'a parameter shadowing the namespace', filename: app, code: "import jwt from 'jsonwebtoken';\nexport function f(jwt: { verify(t: string): void }) {\n  jwt.verify(t);\n}\n" },
+    { name: 'a destructured parameter', filename: app, code: "import { verify } from 'jsonwebtoken';\nexport function f({ verify }: { verify: (t: string) => void }) {\n  verify(t);\n}\n" },
+    { name: 'a block-scoped shadow', filename: app, code: "import { verify } from 'jsonwebtoken';\n{\n  const verify = (t: string) => t;\n  verify(x);\n}\n" },
+    { name: 'a catch parameter shadow', filename: file('src/app.ts'), code: "import { decode as verify } from 'jsonwebtoken';\ntry {\n  x();\n} catch (verify) {\n  verify(t);\n}\n" },
+    { name: 'a class method named verify', filename: app, code: "import jwt from 'jsonwebtoken';\nclass A {\n  verify(t: string) {\n    return t;\n  }\n}\nnew A().verify(t);\n" },
+    { name: 'a nested object member named jwt', filename: app, code: "import jwt from 'jsonwebtoken';\nconst other = { jwt: { verify() {} } };\nother.jwt.verify();\n" },
+    { name: 'type positions (typeof)', filename: app, code: "import jwt from 'jsonwebtoken';\ntype V = typeof jwt.verify;\nlet x: ReturnType<typeof jwt.decode>;\n" },
+    { name: 'comparisons and typeof tests are not calls', filename: app, code: "import jwt from 'jsonwebtoken';\nif (jwt.verify === undefined) {}\nif (typeof jwt.verify === 'function') {}\n" },
     // Exempt files: the canonical module and `allow`.
     {
       name: 'the canonical module may verify',
