@@ -67,3 +67,18 @@ describe('migrate-to-canonical fixtures', () => {
     });
   }
 });
+
+describe('CRLF line endings and a BOM', () => {
+  // Written from the test: editors and git settings tend to normalise these bytes in fixture files.
+  for (const name of ['verify-jsonwebtoken', 'options', 'merge-import', 'commonjs']) {
+    it(`keeps both in ${name}`, () => {
+      const fixture = cases.find((candidate) => candidate.name === name)!;
+      const toCrlfBom = (text: string): string => `\uFEFF${text.replace(/\n/g, '\r\n')}`;
+      const input = toCrlfBom(fs.readFileSync(fixture.inputPath, 'utf8'));
+      const expected = toCrlfBom(fs.readFileSync(fixture.outputPath, 'utf8'));
+      const result = run(fixture, input);
+      expect(result.text).toBe(expected);
+      expect(run(fixture, result.text).changed).toBe(false);
+    });
+  }
+});
