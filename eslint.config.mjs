@@ -10,6 +10,8 @@ export default tseslint.config(
       'test/fixtures/**',
       'test/**/__fixtures__/**',
       'codemods/**/__testfixtures__/**',
+      'test/codemods/**/*.input.*',
+      'test/codemods/**/*.output.*',
       'packages/golden-path-example/**',
       'bench-results/**',
       'coverage/**',

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Project } from 'ts-morph';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runMigrate } from '../../packages/cli/commands/migrate.js';
 import { copyProject, memoryIo } from './helpers.js';
@@ -12,7 +13,6 @@ import { copyProject, memoryIo } from './helpers.js';
 type Behaviour = typeof import('../fixtures/migrate-project/test/behaviour.js');
 
 function diagnostics(dir: string): string[] {
-  const { Project } = require('ts-morph') as typeof import('ts-morph');
   const project = new Project({ tsConfigFilePath: path.join(dir, 'tsconfig.json') });
   return project.getPreEmitDiagnostics().map((d) => `${d.getSourceFile()?.getFilePath()}:${d.getLineNumber()} ${String(d.getMessageText())}`);
 }
