@@ -17,6 +17,7 @@ import { PROJECT_ROOT, SETTINGS } from '../evasions/lint.js';
 import { buildProgram, LONG, programSpec, type Program } from './programs.js';
 
 const NUM_RUNS = LONG ? 1500 : 50;
+const LONG_TIMEOUT = LONG ? 30 * 60_000 : undefined;
 const FILE = path.join(PROJECT_ROOT, 'src', 'app', 'generated.ts');
 const settings = readSettings(SETTINGS, PROJECT_ROOT);
 
@@ -26,9 +27,9 @@ const canonicalShape: fc.Arbitrary<CanonicalShape> = fc.record({
   verifyGeneric: fc.boolean(),
   decodeAsync: fc.boolean(),
   decodeGeneric: fc.boolean(),
-  secretEnv: fc.constantFrom([], ['JWT_SECRET']),
-  verifyOptions: fc.constantFrom({}, { algorithms: "['HS256']" }),
-  source: fc.constant('property test'),
+  secretEnv: fc.constantFrom<readonly string[]>([], ['JWT_SECRET']),
+  verifyOptions: fc.constantFrom<Readonly<Record<string, string>>>({}, { algorithms: "['HS256']" }),
+  source: fc.constant<string>('property test'),
 });
 
 function reportedSites(text: string): string[] {
@@ -70,5 +71,5 @@ describe('generated programs: the migration', () => {
       fc.property(programSpec, canonicalShape, (spec, shape) => check(buildProgram(spec), shape)),
       { numRuns: NUM_RUNS },
     );
-  });
+  }, LONG_TIMEOUT);
 });

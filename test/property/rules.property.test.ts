@@ -12,6 +12,7 @@ import { lint } from '../evasions/lint.js';
 import { allSpecs, buildProgram, CALL_SHAPES, CONTEXTS, IMPORT_FORMS, LONG, programSpec, type Program } from './programs.js';
 
 const NUM_RUNS = LONG ? 3000 : 150;
+const LONG_TIMEOUT = LONG ? 30 * 60_000 : undefined;
 
 function check(program: Program): void {
   const messages = lint('src/app/generated.ts', program.code);
@@ -30,7 +31,7 @@ describe('generated programs: every site is reported', () => {
       fc.property(programSpec, (spec) => check(buildProgram(spec))),
       { numRuns: NUM_RUNS },
     );
-  });
+  }, LONG_TIMEOUT);
 
   it('generates every library, import form, call shape and context', () => {
     // No dimension value may be filtered out entirely by isValidSpec.
@@ -47,5 +48,5 @@ describe('generated programs: every site is reported', () => {
   const slice = combinations.filter((_, index) => index % stride === 0);
   it(`reports each site in ${slice.length} of ${combinations.length} enumerated combinations`, () => {
     for (const spec of slice) check(buildProgram(spec));
-  });
+  }, LONG_TIMEOUT);
 });
