@@ -1,0 +1,109 @@
+/** The core's finer points: import clean-up, learning the canonical shape, `paths` aliases, marker placement. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSettings } from '../../packages/engine/index.js';
+import { MigrationProject } from '../../packages/cli/migrate/project.js';
+import { learnCanonicalShape } from '../../packages/cli/migrate/shape.js';
+import { migrateSource } from '../../packages/cli/migrate/source.js';
+import { BASE_SHAPE } from '../codemods/fixture-cases.js';
+import { PROJECT_FIXTURE, tempDir, writeFiles } from './helpers.js';
+
+const ROOT = '/project';
+const settings = readSettings({ 'jwt-ssot': { canonical: { module: 'src/auth/jwt-handler.ts', exports: { verify: 'validateToken', decode: 'decodeToken' } } } }, ROOT);
+const migrate = (text: string, file = '/project/src/a.ts') => migrateSource({ file, text, settings, canonicalShape: BASE_SHAPE });
+
+describe('migrateSource', () => {
+  it('removes only the specifiers the rewrites orphaned, keeping the list layout', () => {
+    const text = [
+      "import { verify, sign, decode } from 'jsonwebtoken';",
+      "import { jwtVerify } from 'jose';",
+      '',
+      'export const a = (t: string) => verify(t, process.env.JWT_SECRET!);',
+      'export const b = (t: string) => decode(t);',
+      "export const c = (s: string) => sign({ s }, 'k');",
+      '',
+    ].join('\n');
+    expect(migrate(text).text).toBe(
+      [
+        "import { sign } from 'jsonwebtoken';",
+        "import { jwtVerify } from 'jose';",
+        "import { validateToken, decodeToken } from './auth/jwt-handler';",
+        '',
+        'export const a = (t: string) => validateToken(t);',
+        'export const b = (t: string) => decodeToken(t);',
+        "export const c = (s: string) => sign({ s }, 'k');",
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('drops a default import once unused, keeping named ones still used', () => {
+    const text = "import jwt, { TokenExpiredError } from 'jsonwebtoken';\n\nexport function f(t: string) {\n  try {\n    return jwt.verify(t, process.env.JWT_SECRET!);\n  } catch (error) {\n    return error instanceof TokenExpiredError;\n  }\n}\n";
+    const out = migrate(text).text;
+    expect(out.startsWith("import { TokenExpiredError } from 'jsonwebtoken';\nimport { validateToken } from './auth/jwt-handler';\n")).toBe(true);
+    expect(out).toContain('    return validateToken(t);');
+  });
+
+  it('places a marker before a statement that does not start its line', () => {
+    const text = "import jwt from 'jsonwebtoken';\nexport function f(t: string, cb: () => void) {\n  if (t) { jwt.verify(t, 'k', cb); }\n}\n";
+    const result = migrate(text);
+    expect(result.text).toContain("  if (t) { // TODO(jwt-ssot): ");
+    expect(result.text).toContain("\n  jwt.verify(t, 'k', cb); }");
+    expect(migrate(result.text).changed).toBe(false);
+  });
+
+  it('turns every site into a follow-up when no canonical module is configured', () => {
+    const bare = readSettings({}, ROOT);
+    const result = migrateSource({ file: '/project/src/a.ts', text: "import jwt from 'jsonwebtoken';\nexport const f = (t: string) => jwt.verify(t, process.env.JWT_SECRET!);\n", settings: bare });
+    expect(result.sites).toEqual([expect.objectContaining({ outcome: 'follow-up', reason: expect.stringContaining('No canonical validator is configured') })]);
+  });
+
+  it('leaves the canonical module itself alone', () => {
+    const text = "import jwt from 'jsonwebtoken';\nexport const validateToken = (t: string) => jwt.verify(t, process.env.JWT_SECRET!);\n";
+    expect(migrate(text, '/project/src/auth/jwt-handler.ts').changed).toBe(false);
+  });
+});
+
+describe('learnCanonicalShape', () => {
+  it('learns async, the payload return, the secret and the pinned options from the fixture project', () => {
+    const projectSettings = readSettings({ 'jwt-ssot': { canonical: { module: 'src/auth/jwt-handler.ts', exports: { verify: 'validateToken', decode: 'decodeToken' } } } }, PROJECT_FIXTURE);
+    expect(learnCanonicalShape(projectSettings)).toMatchObject({
+      verifyAsync: true,
+      verifyReturns: 'payload',
+      verifyGeneric: false,
+      decodeAsync: false,
+      secretEnv: ['JWT_SECRET'],
+      verifyOptions: { algorithms: "['HS256']" },
+      source: 'learned from src/auth/jwt-handler.ts',
+    });
+  });
+
+  it('learns a `{ payload }` result and a generic signature; settings override', () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'src/auth.ts': 'export async function check<T>(token: string): Promise<{ payload: T; header: string }> {\n  return { payload: JSON.parse(token) as T, header: "" };\n}\n',
+    });
+    const learned = learnCanonicalShape(readSettings({ 'jwt-ssot': { canonical: { module: 'src/auth.ts', exports: { verify: 'check' } } } }, dir));
+    expect(learned).toMatchObject({ verifyAsync: true, verifyReturns: 'result', verifyGeneric: true });
+    const overridden = learnCanonicalShape(readSettings({ 'jwt-ssot': { canonical: { module: 'src/auth.ts', exports: { verify: 'check' }, async: false, returns: 'payload' } } }, dir));
+    expect(overridden).toMatchObject({ verifyAsync: false, verifyReturns: 'payload' });
+  });
+});
+
+describe('MigrationProject import specifiers', () => {
+  it('uses a tsconfig paths alias, with .js for NodeNext ESM', () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'package.json': '{ "type": "module" }\n',
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', paths: { '#auth/*': ['./src/auth/*'] } } }),
+      'src/auth/jwt-handler.ts': 'export function validateToken(t: string) { return t; }\n',
+    });
+    const project = new MigrationProject(readSettings({ 'jwt-ssot': { canonical: { module: 'src/auth/jwt-handler.ts', exports: { verify: 'validateToken' } } } }, dir));
+    const file = path.join(dir, 'src/routes/a.ts');
+    expect(project.specifierFor(file)).toBe('#auth/jwt-handler.js');
+    const out = project.migrate(file, "import jwt from 'jsonwebtoken';\nexport const f = (t: string) => jwt.verify(t, process.env.JWT_SECRET!);\n");
+    expect(out.text).toBe("import { validateToken } from '#auth/jwt-handler.js';\nexport const f = (t: string) => validateToken(t);\n");
+    expect(fs.existsSync(file)).toBe(false);
+  });
+});
