@@ -88,14 +88,18 @@ function failurePaths(site: CallSite): Node[] {
     if (parent.type === 'TryStatement' && parent.block === child && parent.handler) paths.push(parent.handler);
     if (isFunction(parent)) break;
   }
-  // verify(t).catch(() => decode(t)); verify(t).then(ok, () => decode(t))
+  // verify(t).catch(() => decode(t)); verify(t).then(ok, () => decode(t)); verify(t).then(ok).catch(…):
+  // a rejection travels down the whole promise chain, so every later handler is a failure path.
   let outer: Node = site.node;
-  while (outer.parent && (outer.parent.type === 'ChainExpression' || outer.parent.type === 'AwaitExpression')) outer = outer.parent;
-  const access = outer.parent;
-  if (access?.type === 'MemberExpression' && access.object === outer && access.parent?.type === 'CallExpression') {
+  for (;;) {
+    while (outer.parent && (outer.parent.type === 'ChainExpression' || outer.parent.type === 'AwaitExpression')) outer = outer.parent;
+    const access = outer.parent;
+    if (access?.type !== 'MemberExpression' || access.object !== outer || access.parent?.type !== 'CallExpression' || access.parent.callee !== access) break;
     const name = memberName(access);
     const handler = name === 'catch' ? access.parent.arguments[0] : name === 'then' ? access.parent.arguments[1] : undefined;
     if (handler) paths.push(handler);
+    if (name !== 'then' && name !== 'catch' && name !== 'finally') break;
+    outer = access.parent;
   }
   // verify(t, key, (err, decoded) => { if (err) return decode(t) })
   const callback = site.args[site.args.length - 1];

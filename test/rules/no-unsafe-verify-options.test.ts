@@ -31,6 +31,11 @@ ruleTester.run('no-unsafe-verify-options', testable(rule), {
       filename: canonical,
       code: "import jwt from 'jsonwebtoken';\ntry {\n  jwt.verify(token, key);\n  jwt.decode(token, { complete: true });\n} catch {\n  throw new Error('bad token');\n}\n",
     },
+    {
+      name: 'a decode in the success handler of .then is no fallback',
+      filename: canonical,
+      code: "import { jwtVerify, decodeJwt } from 'jose';\njwtVerify(token, key).then(() => decodeJwt(token)).finally(done);\n",
+    },
     { name: 'ignoreExpiration on a local object', filename: canonical, code: 'const jwt = { verify: (..._a: unknown[]) => 1 };\njwt.verify(token, key, { ignoreExpiration: true });\n' },
     { name: "'none' in a string elsewhere", filename: canonical, code: "const algorithms = ['none'];\nconsole.log(algorithms);\n" },
   ],
