@@ -7,8 +7,6 @@
 import jwt from 'jsonwebtoken';
 import { AuthError, type Claims } from '../auth_service/jwt-handler.js';
 
-const SECRET = process.env.JWT_SECRET ?? 'golden-path-dev-secret-change-me';
-
 // Token-reuse tracking: a token may be exchanged (refreshed) once; a replay of the same token is refused.
 const exchanged = new Map<string, number>();
 
@@ -21,7 +19,7 @@ export async function authenticateRequest(token: string | undefined, options: Au
   if (!token) throw new AuthError('missing-token', 'The request has no bearer token.');
   let payload;
   try {
-    payload = jwt.verify(token, SECRET, { algorithms: ['HS256'] });
+    payload = jwt.verify(token, process.env.JWT_SECRET ?? 'golden-path-dev-secret-change-me', { algorithms: ['HS256'] });
   } catch (error) {
     throw new AuthError('invalid-token', `The token was rejected: ${(error as Error).message}.`);
   }

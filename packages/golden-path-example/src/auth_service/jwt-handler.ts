@@ -12,7 +12,6 @@ export { AuthError } from './errors.js';
 
 export const TOKEN_ISSUER = 'golden-path-auth';
 export const TOKEN_AUDIENCE = 'golden-path-chat';
-const ALGORITHM = 'HS256';
 const DEFAULT_TTL_SECONDS = 15 * 60;
 
 /** The one config place for the signing secret. */
@@ -49,7 +48,7 @@ export function revokeToken(jti: string): void {
 export function issueToken(user: User, options: IssueOptions = {}): string {
   const issuedAt = Math.floor((options.now ?? new Date()).getTime() / 1000);
   return jwt.sign({ name: user.name, iat: issuedAt }, signingSecret(), {
-    algorithm: ALGORITHM,
+    algorithm: 'HS256',
     subject: user.id,
     issuer: TOKEN_ISSUER,
     audience: options.audience ?? TOKEN_AUDIENCE,
@@ -63,7 +62,7 @@ export async function validateToken(token: string): Promise<Claims> {
   let payload: string | jwt.JwtPayload;
   try {
     payload = jwt.verify(token, signingSecret(), {
-      algorithms: [ALGORITHM],
+      algorithms: ['HS256'],
       issuer: TOKEN_ISSUER,
       audience: TOKEN_AUDIENCE,
     });
