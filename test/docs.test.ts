@@ -261,5 +261,21 @@ describe('rule docs', () => {
         else expect(own.length, where).toBeGreaterThan(0);
       }
     });
+
+    it('shows its autofix and suggestions on an example, when it has them', () => {
+      const { fixable, hasSuggestions } = rules[id].meta;
+      const incorrect = doc.blocks.filter((block) => block.section === 'Examples' && block.mark === 'incorrect');
+      const correct = doc.blocks.filter((block) => block.section === 'Examples' && block.mark === 'correct').map((block) => block.code);
+      const own = (message: Linter.LintMessage): boolean => message.ruleId === `jwt-ssot/${id}`;
+      const onlyThisRule: Linter.Config = { ...plugin.configs.recommended, rules: { [`jwt-ssot/${id}`]: 'error' } };
+      const suggested = incorrect.some((block) => lint(block.code, exampleFile(block)).some((message) => own(message) && message.suggestions?.length));
+      expect(suggested, 'a ❌ example gets a suggestion').toBe(Boolean(hasSuggestions));
+      // An autofixed ❌ example must turn into one of the ✅ examples, so the doc shows the fix's result.
+      const fixed = incorrect
+        .map((block) => linter.verifyAndFix(block.code, [onlyThisRule, { settings: SETTINGS }], { filename: path.join(FIXTURES, exampleFile(block)) }))
+        .filter((result) => result.fixed);
+      expect(fixed.length > 0, 'a ❌ example gets an autofix').toBe(Boolean(fixable));
+      for (const result of fixed) expect(correct).toContain(result.output);
+    });
   });
 });
