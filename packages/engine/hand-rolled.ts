@@ -63,6 +63,9 @@ function segmentToken(node: Node | undefined, scopeManager: TSESLint.Scope.Scope
       return splitToken(expression.object, scopeManager, hops);
     }
     case 'Identifier': {
+      // token.split('.').map((part) => atob(part))
+      const mapped = mappedSplitToken(expression, scopeManager, hops);
+      if (mapped) return mapped;
       const declarator = declaratorOf(expression, scopeManager);
       if (!declarator?.init) return undefined;
       if (declarator.id.type === 'Identifier') return segmentToken(declarator.init, scopeManager, hops + 1);
@@ -86,11 +89,36 @@ function splitToken(node: Node, scopeManager: TSESLint.Scope.ScopeManager, hops:
   if (expression.type !== 'CallExpression') return undefined;
   const callee = unwrap(expression.callee);
   if (callee.type !== 'MemberExpression' || memberName(callee) !== 'split') return undefined;
-  return staticString(expression.arguments[0]) === '.' ? callee.object : undefined;
+  return separatorOf(expression.arguments[0], scopeManager) === '.' ? callee.object : undefined;
 }
 
 function declaratorOf(identifier: TSESTree.Identifier, scopeManager: TSESLint.Scope.ScopeManager): TSESTree.VariableDeclarator | undefined {
   const variable = findVariable(scopeOf(scopeManager, identifier), identifier.name);
   const def = variable?.defs[0];
   return def?.node.type === 'VariableDeclarator' ? def.node : undefined;
+}
+
+/** The split separator: a string literal, or a `const` holding one (`const SEP = '.'`). */
+function separatorOf(node: Node | undefined, scopeManager: TSESLint.Scope.ScopeManager): string | undefined {
+  if (!node) return undefined;
+  const value = unwrap(node);
+  if (value.type !== 'Identifier') return staticString(value);
+  const declarator = declaratorOf(value, scopeManager);
+  return declarator?.parent?.type === 'VariableDeclaration' && declarator.parent.kind === 'const' ? staticString(declarator.init) : undefined;
+}
+
+const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'flatMap']);
+
+/** The token when `identifier` is the element parameter of a callback over its split: `t.split('.').map((p) => …)`. */
+function mappedSplitToken(identifier: TSESTree.Identifier, scopeManager: TSESLint.Scope.ScopeManager, hops: number): Node | undefined {
+  const def = findVariable(scopeOf(scopeManager, identifier), identifier.name)?.defs[0];
+  if (def?.type !== 'Parameter') return undefined;
+  const callback = def.node;
+  if (callback.type !== 'ArrowFunctionExpression' && callback.type !== 'FunctionExpression') return undefined;
+  if (callback.params[0] !== def.name) return undefined;
+  const call = callback.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== callback) return undefined;
+  const callee = unwrap(call.callee);
+  if (callee.type !== 'MemberExpression' || !ELEMENT_CALLBACKS.has(memberName(callee) ?? '')) return undefined;
+  return splitToken(callee.object, scopeManager, hops + 1);
 }

@@ -54,6 +54,29 @@ export function findSecretReads(
     if (host.type === 'Identifier' && !isGlobalName(scopeManager, host, host.name)) continue;
     readsOf(env, describeHost(env), 0);
   }
+  // const { env } = process; env.JWT_SECRET  —  const { env: { JWT_SECRET } } = process
+  for (const host of globalHostReferences(scopeManager)) {
+    let node: Node = host;
+    while (node.parent && isTransparentWrapper(node.parent)) node = node.parent;
+    const declarator = node.parent;
+    if (declarator?.type !== 'VariableDeclarator' || declarator.init !== node || declarator.id.type !== 'ObjectPattern') continue;
+    const source = `${host.name}.env`;
+    for (const property of declarator.id.properties) {
+      if (property.type !== 'Property' || propertyKeyName(property) !== 'env') continue;
+      const value = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
+      if (value.type === 'ObjectPattern') {
+        for (const inner of value.properties) {
+          const name = inner.type === 'Property' ? propertyKeyName(inner) : undefined;
+          if (name !== undefined && isSecret(name)) sites.push({ name, node: inner, source });
+        }
+      } else if (value.type === 'Identifier') {
+        const variable = scopeManager.getDeclaredVariables(declarator).find((candidate) => candidate.name === value.name);
+        for (const reference of variable?.references ?? []) {
+          if (reference.isRead()) readsOf(reference.identifier as Node, source, 1);
+        }
+      }
+    }
+  }
   for (const call of calls) {
     // Deno.env.get('JWT_SECRET')
     const callee = unwrap(call.callee);
@@ -66,4 +89,18 @@ export function findSecretReads(
     if (name !== undefined && isSecret(name)) sites.push({ name, node: call, source: 'Deno.env' });
   }
   return sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/** Reads of the global `process` / `Bun` (unresolved, or resolved to a configured global without a declaration). */
+function globalHostReferences(scopeManager: TSESLint.Scope.ScopeManager): TSESTree.Identifier[] {
+  const globalScope = scopeManager.globalScope;
+  if (!globalScope) return [];
+  const hosts: TSESTree.Identifier[] = [];
+  const isHost = (name: string): boolean => name === 'process' || name === 'Bun';
+  for (const reference of globalScope.through) if (isHost(reference.identifier.name)) hosts.push(reference.identifier as TSESTree.Identifier);
+  for (const name of ['process', 'Bun']) {
+    const variable = globalScope.set.get(name);
+    if (variable && variable.defs.length === 0) for (const reference of variable.references) hosts.push(reference.identifier as TSESTree.Identifier);
+  }
+  return hosts;
 }

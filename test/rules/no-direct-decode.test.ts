@@ -18,6 +18,8 @@ ruleTester.run('no-direct-decode', testable(rule), {
       filename: app,
       code: "const bytes = Buffer.from(token.split('.')[1], 'utf8');\nconst hex = Buffer.from(token, 'hex');\n",
     },
+    { name: 'atob over the segments of a non-token split', filename: app, code: "const cells = csv.split(',').map((cell) => atob(cell));\nconst lines = text.split('\\n').map((line) => atob(line));\n" },
+    { name: 'a let separator may change', filename: app, code: "let sep = '.';\nsep = ',';\natob(value.split(sep)[1]);\n" },
     { name: 'a shadowed atob', filename: app, code: "const atob = (x: string) => x;\natob(token.split('.')[1]);\n" },
     {
       name: 'a shadowed Buffer',
