@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { TSESLint, TSESTree, ParserServices } from '@typescript-eslint/utils';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { ApiShape, LibraryEntry } from './catalogue.js';
-import { isTransparentWrapper, isTruthyLiteral, memberName, propertyKeyName, staticString, unwrap, type Node } from './ast.js';
+import { isFunction, isTransparentWrapper, isTruthyLiteral, memberName, propertyKeyName, staticString, unwrap, type Node } from './ast.js';
 import { findHandRolledDecodes } from './hand-rolled.js';
 import { findSecretReads } from './secrets.js';
 import { findUnsafeSites } from './unsafe-options.js';
@@ -709,8 +709,49 @@ class Analyzer {
         else this.trackValue(call, value);
         return;
       }
+      const isGlobalObject = isGlobalName(this.scopeManager, object, object.name);
+      if (object.name === 'Object' && method === 'getOwnPropertyDescriptor' && call.arguments[0] === argument && isGlobalObject) {
+        // Object.getOwnPropertyDescriptor(jwt, 'verify').value is jwt.verify.
+        const name = staticString(call.arguments[1]);
+        const member = name === undefined ? undefined : this.member(value, name);
+        if (member) this.trackValue(call, { ...member, shape: { members: { value: member.shape } } });
+        else if (name === undefined) this.addComputedAccess(value, call);
+        return;
+      }
+      if (object.name === 'Promise' && method === 'resolve' && isGlobalObject && !value.shape.kind) {
+        this.trackValue(call, { ...value, promise: true });
+        return;
+      }
+    }
+    const instance = value.shape.instance;
+    if (instance && call.arguments[0] === argument) {
+      // moduleRef.get(JwtService), app.get(JwtService), await moduleRef.resolve(JwtService): a DI container's instance.
+      const method = callee.type === 'MemberExpression' ? memberName(callee) : undefined;
+      if (method === 'get' || method === 'resolve') {
+        this.trackValue(call, { library: value.library, shape: instance, api: value.api, promise: method === 'resolve' });
+        return;
+      }
+      // constructor(@Inject(JwtService) private readonly tokens: any)
+      if (call.parent?.type === 'Decorator') {
+        this.trackInjected(call.parent, { library: value.library, shape: instance, api: value.api });
+        return;
+      }
     }
     this.escape(argument, value);
+  }
+
+  /** A parameter decorated with `@Inject(Class)` holds an instance of the class, whatever its annotation says. */
+  private trackInjected(decorator: TSESTree.Decorator, instance: Tracked): void {
+    const target = decorator.parent;
+    const parameter = target?.type === 'TSParameterProperty' ? target.parameter : target;
+    const identifier = parameter?.type === 'AssignmentPattern' ? parameter.left : parameter;
+    if (!target || identifier?.type !== 'Identifier') return;
+    if (target.type === 'TSParameterProperty') this.trackClassMember(target, identifier.name, instance);
+    const owner = target.parent;
+    if (!owner || !isFunction(owner)) return;
+    for (const variable of this.scopeManager.getDeclaredVariables(owner)) {
+      if (variable.name === identifier.name) this.trackVariable(variable, instance);
+    }
   }
 
   /** The value leaves what we can follow; a verify/decode/sign function doing so is itself a site. */
