@@ -14,7 +14,8 @@ describe('node dist/packages/cli/bin.js audit', () => {
       'src/auth/jwt-handler.ts': PROJECT['src/auth/jwt-handler.ts']!,
       'src/app.ts': "import { validateToken } from './auth/jwt-handler.js';\nexport const ok = validateToken('t');\n",
     });
-  });
+    // A stale dist/ means a tsc build here, which is slow on a busy machine.
+  }, 300_000);
   afterAll(() => {
     removeTree(dir);
     removeTree(clean);
