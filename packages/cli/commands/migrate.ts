@@ -141,7 +141,8 @@ export async function runMigrate(argv: readonly string[], io: MigrateIo = proces
     if (values.typecheck && values['no-typecheck']) throw new CliUsageError('--typecheck and --no-typecheck contradict each other');
     const config = await loadCliConfig({ cwd: io.cwd, configFile: values.config });
     for (const note of config.notes) io.stderr(`jwt-ssot migrate: ${note}\n`);
-    const tsconfig = values['no-typecheck'] ? undefined : findTsconfig(config.root);
+    // Only the project's own tsconfig (at the config's folder): a parent folder's one belongs to another project.
+    const tsconfig = values['no-typecheck'] ? undefined : findTsconfig(config.root, config.root);
     if (values.typecheck && !tsconfig) throw new CliUsageError(`--typecheck: no tsconfig.json found from ${config.root}`);
     if (values.write && !values.force) {
       const state = workTreeState(io.cwd);

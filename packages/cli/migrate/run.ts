@@ -96,7 +96,14 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     }
   }
 
-  const typecheck = options.tsconfig && changes.size > 0 ? typecheckMigration(options.tsconfig, changes) : undefined;
+  let typecheck: TypecheckResult | undefined;
+  if (options.tsconfig && changes.size > 0) {
+    try {
+      typecheck = typecheckMigration(options.tsconfig, changes);
+    } catch (error) {
+      errors.push({ file: options.tsconfig, message: `type check failed: ${(error as Error).message.split('\n')[0]}` });
+    }
+  }
   if (options.write) {
     for (const [file, text] of changes) {
       try {
