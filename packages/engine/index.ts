@@ -5,7 +5,7 @@ export * from './types.js';
 export * from './findings.js';
 export { analyzeFile, type AnalyzeInput } from './analyze.js';
 export { mightContainSites, prefilterPattern } from './prefilter.js';
-export { parseFile, ParseError, type ParsedFile } from './parse.js';
+export { parseFile, ParseError, type ParsedFile, type ParseOptions } from './parse.js';
 export { canonicalSpecifier, isCommonJsFile, usesJsExtensions } from './canonical-import.js';
 export { entryImportSpecifier, exportedNames, resolveSourceFile } from './auth-entry.js';
 export { expressionKey } from './unsafe-options.js';

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 6;
 
 /** mulberry32: small, fast and good enough to make the trees varied yet reproducible. */
 function rng(seed) {
@@ -365,13 +365,14 @@ const CANONICAL = [
 ];
 
 const RULE_MARK = /«([a-z-]+)»/g;
+const RECOMMENDED_RULES = ['no-auth-import-bypass', 'no-direct-decode', 'no-direct-verify', 'no-jwt-secret-access', 'no-unsafe-verify-options'];
 
 function renderFile(r, index, isJwt) {
   const noun = r.pick(NOUNS);
-  const lines = [`// ${cap(noun)} module ${index}: generated for the jwt-ssot benchmark.`];
+  const lines = [`// ${cap(noun)} module ${index} (synthetic benchmark file).`];
   const sites = [];
   const blockCount = r.int(5, 12);
-  const hot = !isJwt && r.chance(0.25);
+  const hot = !isJwt && r.chance(0.12);
   const templateIndex = isJwt ? r.int(0, JWT_TEMPLATES.length - 1) : -1;
   const templateAt = isJwt ? r.int(0, blockCount) : -1;
   const hotAt = hot ? r.int(0, blockCount) : -1;
@@ -437,6 +438,18 @@ export default [
   { settings: ${settings} },
 ];
 `,
+    // oxlint running the same rules through its ESLint-compatible JS plugin API.
+    '.oxlintrc.json': `${JSON.stringify(
+      {
+        plugins: [],
+        categories: { correctness: 'off' },
+        jsPlugins: [path.join(REPO, 'dist/packages/plugin/main.js')],
+        settings: { 'jwt-ssot': { canonical: { module: 'src/auth/jwt-handler.ts', exports: { verify: 'validateToken', decode: 'decodeToken' } } } },
+        rules: Object.fromEntries(RECOMMENDED_RULES.map((rule) => [`jwt-ssot/${rule}`, 'error'])),
+      },
+      null,
+      2,
+    )}\n`,
     'tsconfig.json': `${JSON.stringify(
       {
         compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: [] },
