@@ -2,7 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, mightContainSites, parseFile, readSettings, type FileAnalysis } from '../../packages/engine/index.js';
 import { CORPUS } from '../fixtures/corpus.js';
-import { FIXTURES, settingsWith } from '../rule-tester.js';
+import { rules } from '../../rules/index.js';
+import { FIXTURES, SETTINGS, settingsWith } from '../rule-tester.js';
 
 function analyse(filename: string, code: string, extra?: Readonly<Record<string, unknown>>) {
   const settings = readSettings(settingsWith(extra), FIXTURES);
@@ -59,4 +60,24 @@ describe('prefilter drops look-alike files', () => {
     const code = "import { sessionTtl } from './auth/internal/session';\n";
     expect(mightContainSites(code, readSettings(settingsWith(), FIXTURES))).toBe(true);
   });
+});
+
+describe('rules register no listeners on files the prefilter rules out', () => {
+  const contextFor = (text: string) =>
+    ({
+      id: 'rule',
+      settings: SETTINGS,
+      cwd: FIXTURES,
+      filename: path.join(FIXTURES, 'src/app.ts'),
+      options: [],
+      sourceCode: { text, parserServices: undefined },
+    }) as unknown as Parameters<(typeof rules)[keyof typeof rules]['create']>[0];
+
+  for (const [id, rule] of Object.entries(rules)) {
+    it(id, () => {
+      const create = rule.create as (context: unknown) => Record<string, unknown>;
+      expect(Object.keys(create(contextFor('export const add = (a: number, b: number) => a + b;\n')))).toEqual([]);
+      expect(Object.keys(create(contextFor("import jwt from 'jsonwebtoken';\n")))).toEqual(['Program']);
+    });
+  }
 });
