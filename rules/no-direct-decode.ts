@@ -16,8 +16,8 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      directDecode: 'Unverified JWT decoding with {{library}} `{{api}}`{{how}} outside the canonical module; use {{replacement}}.',
-      decodeReference: '{{library}} `{{api}}` is handed on here, so JWTs get decoded unverified outside the canonical module; use {{replacement}}.',
+      directDecode: 'Unverified JWT decoding with {{target}}{{how}} outside the canonical module; use {{replacement}}.',
+      decodeReference: '{{target}} is handed on here, so JWTs get decoded unverified outside the canonical module; use {{replacement}}.',
       handRolledDecode: 'Hand-rolled JWT decoding (`{{api}}` of a token segment) outside the canonical module; use {{replacement}}.',
       useCanonicalDecode: 'Replace with {{name}}(token) from {{module}} (check that the return shape still fits).',
     },

@@ -17,12 +17,12 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      directVerify: 'Direct JWT verification with {{library}} `{{api}}`{{how}} outside the canonical module; use {{replacement}}.',
+      directVerify: 'Direct JWT verification with {{target}}{{how}} outside the canonical module; use {{replacement}}.',
       verifyReference:
-        '{{library}} `{{api}}`{{how}} is handed on here, so JWTs get verified outside the canonical module; use {{replacement}}.',
+        '{{target}}{{how}} is handed on here, so JWTs get verified outside the canonical module; use {{replacement}}.',
       computedAccess:
         'A computed member of {{library}} is called here, which may verify or decode a JWT outside the canonical module; use {{replacement}}.',
-      directSign: 'JWT signing with {{library}} `{{api}}` outside the canonical module; issue tokens through {{module}}.',
+      directSign: 'JWT signing with {{target}} outside the canonical module; issue tokens through {{module}}.',
       useCanonicalVerify: 'Replace with {{name}}(token) from {{module}} (check that options and the return shape still fit).',
     },
     schema: [

@@ -3,7 +3,13 @@ import { createRule } from './utils/create-rule.js';
 import { reportFindings } from './utils/findings.js';
 
 export type Options = [Record<string, never>];
-export type MessageIds = 'ignoreExpiration' | 'algorithmNone' | 'unpinnedAlgorithms' | 'noVerify' | 'fallbackDecode';
+export type MessageIds =
+  | 'ignoreExpiration'
+  | 'algorithmNone'
+  | 'signsUnsigned'
+  | 'unpinnedAlgorithms'
+  | 'noVerify'
+  | 'fallbackDecode';
 
 export default createRule<Options, MessageIds>({
   name: 'no-unsafe-verify-options',
@@ -14,11 +20,12 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     messages: {
-      ignoreExpiration: '{{library}} `{{api}}` is called with ignoreExpiration: true, so expired tokens are accepted.',
-      algorithmNone: "{{library}} `{{api}}` allows the 'none' algorithm, so unsigned tokens are accepted.",
+      ignoreExpiration: '{{target}} is called with ignoreExpiration: true, so expired tokens are accepted.',
+      algorithmNone: "{{target}} allows the 'none' algorithm, so unsigned tokens are accepted.",
+      signsUnsigned: "{{target}} is called with algorithm 'none', so it issues unsigned tokens that no verifier should accept.",
       unpinnedAlgorithms:
-        '{{library}} `{{api}}` does not pin the algorithm, so the token chooses how it is checked; pass the allowed algorithms explicitly.',
-      noVerify: '{{library}} `{{api}}` is called with noVerify set, so the signature is never checked.',
+        '{{target}} does not pin the algorithm, so the token chooses how it is checked; pass the allowed algorithms explicitly.',
+      noVerify: '{{target}} is called with noVerify set, so the signature is never checked.',
       fallbackDecode:
         'This decode runs when {{verifyLibrary}} `{{verifyApi}}` (line {{line}}) rejects the same token, so a forged or expired token is accepted anyway.',
     },

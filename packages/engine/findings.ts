@@ -2,6 +2,7 @@
  * What each rule reports, as data. The lint rules report these findings and the audit prints them, so
  * the two agree on every site by construction. Message texts live in the rules' `meta.messages`.
  */
+import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describeCanonical, type Settings } from './settings.js';
 import type { CallSite, FileAnalysis, ImportSite } from './types.js';
@@ -49,6 +50,11 @@ const FORM_WORDS: Record<ImportSite['form'], string> = {
   'export-all': 'Re-export (export *)',
 };
 
+/** Paths in messages are relative to `root`, like the settings that name them. */
+function relativeToRoot(settings: Settings, file: string): string {
+  return path.relative(settings.root, file).split(path.sep).join('/');
+}
+
 function canonicalModule(settings: Settings): string {
   return settings.canonical?.module ?? `the canonical module (set settings['jwt-ssot'].canonical)`;
 }
@@ -57,6 +63,8 @@ function callData(site: CallSite, settings: Settings, which: 'verify' | 'decode'
   return {
     library: site.library,
     api: site.api,
+    // A callable module (koa-jwt, jwt-decode v3) is named once, not as "koa-jwt `koa-jwt`".
+    target: site.api === site.library ? site.library : `${site.library} \`${site.api}\``,
     how: site.note ? ` (${site.note})` : '',
     replacement: describeCanonical(settings, which),
     module: canonicalModule(settings),
@@ -103,7 +111,7 @@ export function findingsFor<R extends RuleId>(
           findings.push({
             rule,
             messageId: 'privateAuthImport',
-            data: { specifier: site.specifier, entry: site.authModule.entry, form: FORM_WORDS[site.form] },
+            data: { specifier: site.specifier, entry: relativeToRoot(settings, site.authModule.entry), form: FORM_WORDS[site.form] },
             node: site.source,
             importSite: site,
           });
@@ -138,7 +146,11 @@ export function findingsFor<R extends RuleId>(
     }
     case 'no-unsafe-verify-options': {
       for (const site of analysis.unsafe) {
-        const data: Record<string, string> = { library: site.library, api: site.api };
+        const data: Record<string, string> = {
+          library: site.library,
+          api: site.api,
+          target: site.api === site.library ? site.library : `${site.library} \`${site.api}\``,
+        };
         if (site.verifySite) {
           data.verifyLibrary = site.verifySite.library;
           data.verifyApi = site.verifySite.api;

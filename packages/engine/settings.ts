@@ -132,9 +132,11 @@ function rejectUnknownKeys(object: Record<string, unknown>, allowed: readonly st
 }
 
 function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return typeof value === 'string' ? `the string ${JSON.stringify(value)}` : `a ${typeof value}`;
+  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function validate(raw: unknown): RawSettings {

@@ -66,6 +66,8 @@ export interface SecretSite {
 export type UnsafeReason =
   | 'ignoreExpiration'
   | 'algorithmNone'
+  /** A sign call with `alg: 'none'`: it issues unsigned tokens. */
+  | 'signsUnsigned'
   | 'unpinnedAlgorithms'
   | 'noVerify'
   | 'fallbackDecode';

@@ -26,7 +26,7 @@ export function findUnsafeSites(calls: readonly CallSite[], scopeManager: TSESLi
       if (ignoreExpiration && isTruthyLiteral(ignoreExpiration.value)) add('ignoreExpiration', ignoreExpiration, site);
       for (const key of ['algorithms', 'algorithm', 'alg']) {
         const property = findProperty(options, key);
-        if (property && listsNone(property.value)) add('algorithmNone', property, site);
+        if (property && listsNone(property.value)) add(site.kind === 'sign' ? 'signsUnsigned' : 'algorithmNone', property, site);
       }
     }
     if (site.kind !== 'verify') continue;

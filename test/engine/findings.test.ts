@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeFile, findingsFor, parseFile, readSettings } from '../../packages/engine/index.js';
+
+const ROOT = '/project';
+const settings = readSettings(
+  {
+    'jwt-ssot': {
+      canonical: { module: 'src/auth/jwt-handler.ts', exports: { verify: 'validateToken' } },
+      authModules: [{ entry: 'src/auth/index.ts', private: ['src/auth/internal/**'] }],
+    },
+  },
+  ROOT,
+);
+
+function findings(rule: Parameters<typeof findingsFor>[0], code: string, relative = 'src/app.ts') {
+  const filename = path.join(ROOT, relative);
+  const { ast, scopeManager } = parseFile(filename, code);
+  return findingsFor(rule, analyzeFile({ ast, scopeManager, filename, text: code, settings }), settings);
+}
+
+describe('finding data', () => {
+  it('tells signing with alg none apart from verification that accepts none', () => {
+    const code = [
+      "import jwt from 'jsonwebtoken';",
+      "jwt.sign(claims, key, { algorithm: 'none' });",
+      "jwt.verify(token, key, { algorithms: ['none'] });",
+    ].join('\n');
+    const result = findings('no-unsafe-verify-options', code).map((f) => [f.messageId, f.node.loc.start.line]);
+    expect(result).toEqual([
+      ['signsUnsigned', 2],
+      ['algorithmNone', 3],
+    ]);
+  });
+
+  it('names a callable module once and a member with its library', () => {
+    const code = "import koaJwt from 'koa-jwt';\nimport jwt from 'jsonwebtoken';\nkoaJwt({ secret });\njwt.verify(t, k);";
+    expect(findings('no-direct-verify', code).map((f) => f.data.target)).toEqual(['koa-jwt', 'jsonwebtoken `verify`']);
+  });
+
+  it('names the auth module entry relative to root', () => {
+    const code = "import { internalOnly } from './auth/internal/session';";
+    const [finding] = findings('no-auth-import-bypass', code);
+    expect(finding?.messageId).toBe('privateAuthImport');
+    expect(finding?.data.entry).toBe('src/auth/index.ts');
+  });
+});
