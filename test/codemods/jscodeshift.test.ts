@@ -33,7 +33,7 @@ describe('codemods/migrate-to-canonical (jscodeshift transform)', () => {
     expect(await transform({ path: path.join(FIXTURES, 'src/plain.ts'), source: 'export const x = 1;\n' }, api, options)).toBeUndefined();
   });
 
-  it('runs with the documented jscodeshift command', { timeout: 120_000 }, () => {
+  it('runs with the documented jscodeshift command', { timeout: 240_000 }, () => {
     const dir = tempDir();
     writeFiles(dir, {
       'package.json': '{ "name": "app", "private": true }\n',

@@ -35,7 +35,8 @@ function git(dir: string, ...args: string[]): string {
   });
 }
 
-describe('jwt-ssot migrate', () => {
+// Each run loads ESLint and ts-morph; on a busy 2-core machine that takes a while (no timing is asserted).
+describe('jwt-ssot migrate', { timeout: 240_000 }, () => {
   it('dry run: prints a unified diff and a summary, writes nothing, exits 0', async () => {
     const dir = project();
     const io = memoryIo(dir);
@@ -156,7 +157,7 @@ describe('jwt-ssot migrate', () => {
     expect(io.err()).toContain('canonical.module');
   });
 
-  it('runs from the built bin with the same exit codes', { timeout: 120_000 }, () => {
+  it('runs from the built bin with the same exit codes', { timeout: 240_000 }, () => {
     const dir = project();
     const bin = path.join(REPO_ROOT, 'dist/packages/cli/bin.js');
     const out = execFileSync(process.execPath, [bin, 'migrate', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
@@ -168,5 +169,22 @@ describe('jwt-ssot migrate', () => {
       status = (error as { status: number }).status;
     }
     expect(status).toBe(2);
+  });
+
+  it('type-checks before and after: a diagnostic the migration introduces makes the exit code 1', { timeout: 240_000 }, async () => {
+    const dir = project({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: ['node'] }, include: ['src'] }),
+      'src/raw.ts': "import jwt from 'jsonwebtoken';\n\nexport const raw = (token: string) => jwt.verify(token, process.env.JWT_SECRET!) as string;\n",
+    });
+    fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    const io = memoryIo(dir);
+    expect(await runMigrate(['--format', 'json'], io)).toBe(1);
+    const report = JSON.parse(io.out());
+    expect(report.summary.typecheck).toMatchObject({ tsconfig: 'tsconfig.json', before: 0, introduced: 1 });
+    expect(report.typecheck.introduced).toEqual([{ file: 'src/raw.ts', line: 3, code: 2352, message: expect.stringContaining('Conversion of type') }]);
+
+    const skipped = memoryIo(dir);
+    expect(await runMigrate(['--format', 'json', '--no-typecheck'], skipped)).toBe(0);
+    expect(JSON.parse(skipped.out()).summary.typecheck).toBeUndefined();
   });
 });

@@ -26,7 +26,7 @@ function expectSafe(results: Awaited<ReturnType<Behaviour['verificationPaths']>>
   }
 }
 
-describe('migrate-project fixture', () => {
+describe('migrate-project fixture', { timeout: 240_000 }, () => {
   let before: string;
   let after: string;
   let report: {
@@ -43,7 +43,7 @@ describe('migrate-project fixture', () => {
     const io = memoryIo(after);
     exitCode = await runMigrate(['--write', '--force', '--format', 'json'], io);
     report = JSON.parse(io.out());
-  });
+  }, 300_000);
 
   it('type-checks cleanly before the migration', () => {
     expect(diagnostics(before)).toEqual([]);
