@@ -29,7 +29,7 @@ export function findSecretReads(
     if (!parent) return;
     if (parent.type === 'MemberExpression' && parent.object === node) {
       const name = memberName(parent);
-      if (name !== undefined && isSecret(name)) sites.push({ name, node: parent, source });
+      if (name !== undefined && isSecret(name) && !isWriteOnly(parent)) sites.push({ name, node: parent, source });
       return;
     }
     if (parent.type === 'VariableDeclarator' && parent.init === node) {
@@ -103,4 +103,13 @@ function globalHostReferences(scopeManager: TSESLint.Scope.ScopeManager): TSESTr
     if (variable && variable.defs.length === 0) for (const reference of variable.references) hosts.push(reference.identifier as TSESTree.Identifier);
   }
   return hosts;
+}
+
+/** `process.env.X = v` and `delete process.env.X` set or clear the variable without reading it. */
+function isWriteOnly(member: TSESTree.MemberExpression): boolean {
+  let node: Node = member;
+  while (node.parent && isTransparentWrapper(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === 'AssignmentExpression') return parent.left === node && parent.operator === '=';
+  return parent?.type === 'UnaryExpression' && parent.operator === 'delete';
 }

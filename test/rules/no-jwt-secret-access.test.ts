@@ -12,6 +12,7 @@ ruleTester.run('no-jwt-secret-access', testable(rule), {
     { name: 'a shadowed process parameter', filename: app, code: 'export function f(process: { env: Record<string, string> }) {\n  return process.env.JWT_SECRET;\n}\n' },
     { name: 'a shadowed process at module level', filename: app, code: "const process = { env: { JWT_SECRET: 'x' } };\nexport const k = process.env.JWT_SECRET;\n" },
     { name: 'env destructured from a shadowed process', filename: app, code: 'export function f(process: { env: Record<string, string> }) {\n  const { env } = process;\n  return env.JWT_SECRET;\n}\n' },
+    { name: 'writing or deleting the variable is not a read', filename: app, code: "process.env.JWT_SECRET = 'generated';\ndelete process.env.JWT_SECRET;\n" },
     { name: 'a name computed at run time', filename: app, code: "const name = pick();\nconst k = process.env[name];\n" },
     { name: 'names in strings and comments', filename: app, code: "// process.env.JWT_SECRET\nconst doc = 'process.env.JWT_SECRET';\n" },
     { name: 'the canonical module may read the secret', filename: file('src/auth/jwt-handler.ts'), code: 'const key = process.env.JWT_SECRET;\n' },
