@@ -53,6 +53,26 @@ describe('migrateSource', () => {
     expect(migrate(result.text).changed).toBe(false);
   });
 
+  it('marks a class member or object property next to the site, not above the whole class', () => {
+    const text = [
+      "import jwt from 'jsonwebtoken';",
+      '',
+      'export class Api {',
+      '  check = (t: string, cb: () => void) => jwt.verify(t, process.env.JWT_SECRET!, cb);',
+      '}',
+      '',
+      'export const handlers = {',
+      "  legacy: (t: string) => jwt.verify(t, 'dev-secret'),",
+      '};',
+      '',
+    ].join('\n');
+    const lines = migrate(text).text.split('\n');
+    expect(lines[3]).toMatch(/^ {2}\/\/ TODO\(jwt-ssot\): The third argument/);
+    expect(lines[4]).toBe('  check = (t: string, cb: () => void) => jwt.verify(t, process.env.JWT_SECRET!, cb);');
+    expect(lines[8]).toMatch(/^ {2}\/\/ TODO\(jwt-ssot\): Verifies with a key that is not a recognised secret/);
+    expect(lines[9]).toBe("  legacy: (t: string) => jwt.verify(t, 'dev-secret'),");
+  });
+
   it('turns every site into a follow-up when no canonical module is configured', () => {
     const bare = readSettings({}, ROOT);
     const result = migrateSource({ file: '/project/src/a.ts', text: "import jwt from 'jsonwebtoken';\nexport const f = (t: string) => jwt.verify(t, process.env.JWT_SECRET!);\n", settings: bare });
@@ -65,7 +85,7 @@ describe('migrateSource', () => {
   });
 });
 
-describe('learnCanonicalShape', () => {
+describe('learnCanonicalShape', { timeout: 240_000 }, () => {
   it('learns async, the payload return, the secret and the pinned options from the fixture project', () => {
     const projectSettings = readSettings({ 'jwt-ssot': { canonical: { module: 'src/auth/jwt-handler.ts', exports: { verify: 'validateToken', decode: 'decodeToken' } } } }, PROJECT_FIXTURE);
     expect(learnCanonicalShape(projectSettings)).toMatchObject({
@@ -91,7 +111,7 @@ describe('learnCanonicalShape', () => {
   });
 });
 
-describe('MigrationProject import specifiers', () => {
+describe('MigrationProject import specifiers', { timeout: 240_000 }, () => {
   it('uses a tsconfig paths alias, with .js for NodeNext ESM', () => {
     const dir = tempDir();
     writeFiles(dir, {

@@ -170,10 +170,20 @@ function enclosingFunction(node: Node): TSESTree.FunctionLike | undefined {
 
 const STATEMENT_LISTS = new Set(['Program', 'BlockStatement', 'SwitchCase', 'StaticBlock', 'TSModuleBlock']);
 
-/** The statement (in a statement list) that contains `node`: where a marker goes. */
-function statementOf(node: Node): Node {
+/** Members that may carry a line comment of their own when they start their line. */
+const MEMBER_LISTS = new Set(['ClassBody', 'ObjectExpression']);
+
+/**
+ * Where a marker goes: the statement (in a statement list) that contains `node`, or a class member /
+ * object property that starts its own line, so the marker sits next to the site rather than above a
+ * whole class or object.
+ */
+function statementOf(node: Node, text: string): Node {
   let current = node;
-  while (current.parent && !STATEMENT_LISTS.has(current.parent.type)) current = current.parent;
+  while (current.parent && !STATEMENT_LISTS.has(current.parent.type)) {
+    if (MEMBER_LISTS.has(current.parent.type) && text.slice(lineStart(text, current.range[0]), current.range[0]).trim() === '') return current;
+    current = current.parent;
+  }
   return current;
 }
 
@@ -646,7 +656,7 @@ export function migrateSource(input: MigrateInput): MigrateResult {
     const byStatement = new Map<Node, string[]>();
     for (const [finding, plan] of plans) {
       if (plan.kind !== 'follow-up') continue;
-      const statement = statementOf(finding.node);
+      const statement = statementOf(finding.node, text);
       const reasons = byStatement.get(statement) ?? [];
       if (!reasons.includes(plan.reason)) reasons.push(plan.reason);
       byStatement.set(statement, reasons);
