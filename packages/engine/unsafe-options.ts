@@ -86,7 +86,13 @@ function failurePaths(site: CallSite): Node[] {
   const paths: Node[] = [];
   for (let child: Node = site.node, parent = site.node.parent; parent; child = parent, parent = parent.parent) {
     if (parent.type === 'TryStatement' && parent.block === child && parent.handler) paths.push(parent.handler);
-    if (isFunction(parent)) break;
+    if (isFunction(parent)) {
+      // new Promise((resolve, reject) => verify(t, k, cb)): the executor's failure surfaces where the promise is awaited.
+      const created = parent.parent;
+      const isExecutor =
+        created?.type === 'NewExpression' && created.arguments[0] === parent && created.callee.type === 'Identifier' && created.callee.name === 'Promise';
+      if (!isExecutor) break;
+    }
   }
   // verify(t).catch(() => decode(t)); verify(t).then(ok, () => decode(t)); verify(t).then(ok).catch(…):
   // a rejection travels down the whole promise chain, so every later handler is a failure path.

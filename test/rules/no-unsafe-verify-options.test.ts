@@ -36,6 +36,11 @@ ruleTester.run('no-unsafe-verify-options', testable(rule), {
       filename: canonical,
       code: "import { jwtVerify, decodeJwt } from 'jose';\njwtVerify(token, key).then(() => decodeJwt(token)).finally(done);\n",
     },
+    {
+      name: 'a verify in a callback that does not throw into the try',
+      filename: canonical,
+      code: "import jwt from 'jsonwebtoken';\ntry {\n  setTimeout(() => jwt.verify(token, key), 0);\n} catch {\n  jwt.decode(token);\n}\n",
+    },
     { name: 'ignoreExpiration on a local object', filename: canonical, code: 'const jwt = { verify: (..._a: unknown[]) => 1 };\njwt.verify(token, key, { ignoreExpiration: true });\n' },
     { name: "'none' in a string elsewhere", filename: canonical, code: "const algorithms = ['none'];\nconsole.log(algorithms);\n" },
   ],
