@@ -8,7 +8,9 @@ import path from 'node:path';
 import type { TSESLint, TSESTree, ParserServices } from '@typescript-eslint/utils';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { ApiShape, LibraryEntry } from './catalogue.js';
-import { isFunction, isTransparentWrapper, isTruthyLiteral, memberName, propertyKeyName, staticString, unwrap, type Node } from './ast.js';
+import { findProperty, isFunction, isTransparentWrapper, isTruthyLiteral, memberName, propertyKeyName, staticString, unwrap, type Node } from './ast.js';
+import { parseFile } from './parse.js';
+import { mightContainSites } from './prefilter.js';
 import { findHandRolledDecodes } from './hand-rolled.js';
 import { findSecretReads } from './secrets.js';
 import { findUnsafeSites } from './unsafe-options.js';
@@ -28,6 +30,8 @@ export interface AnalyzeInput {
   readonly settings: Settings;
   /** Present under typed linting: enables barrel and re-export resolution. */
   readonly parserServices?: Partial<ParserServices>;
+  /** How deep inside code strings (`eval('…')`) this text is; bounds the recursion. */
+  readonly codeStringDepth?: number;
 }
 
 /** A value the engine follows: which library it came from, its shape, and how users name it. */
@@ -831,6 +835,75 @@ function spreadArray(node: Node | undefined): Node[] {
   return inner.type === 'ArrayExpression' ? inner.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== 'SpreadElement') : [];
 }
 
+const MAX_CODE_STRING_DEPTH = 2;
+const VM_RUNNERS = new Set(['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction']);
+
+/**
+ * Code handed to the runtime as a constant string: `eval(code)`, `new Function(…, body)`, `vm.runIn…`,
+ * `new vm.Script(code)`, `new Worker(code, { eval: true })`, `setTimeout(code)`. `body` code is a
+ * function body (it may `return`).
+ */
+function codeStringOf(call: TSESTree.CallExpression | TSESTree.NewExpression, scopeManager: ScopeManager): { argument: Node; body: boolean } | undefined {
+  const callee = unwrap(call.callee);
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? memberName(callee) : undefined;
+  if (!name) return undefined;
+  const args = call.arguments;
+  const first = args[0];
+  if (!first) return undefined;
+  const isGlobal = callee.type !== 'Identifier' || isGlobalName(scopeManager, callee, name);
+  if (name === 'Function' && isGlobal) return { argument: args[args.length - 1]!, body: true };
+  if (VM_RUNNERS.has(name) && callee.type === 'MemberExpression') return { argument: first, body: name === 'compileFunction' };
+  if (call.type === 'NewExpression') {
+    if (name === 'Script') return { argument: first, body: false };
+    const options = args[1] && unwrap(args[1]);
+    const evalOption = options?.type === 'ObjectExpression' ? findProperty(options, 'eval') : undefined;
+    if (name === 'Worker' && evalOption && isTruthyLiteral(evalOption.value)) return { argument: first, body: false };
+    return undefined;
+  }
+  if ((name === 'eval' || name === 'setTimeout' || name === 'setInterval') && isGlobal) return { argument: first, body: false };
+  return undefined;
+}
+
+interface CodeStringSites {
+  readonly calls: CallSite[];
+  readonly imports: ImportSite[];
+  readonly unresolved: UnresolvedModuleSite[];
+}
+
+/** Analyses constant code strings like any other code and reports what they reach at the call that runs them. */
+function analyzeCodeStrings(input: AnalyzeInput, collected: Collected): CodeStringSites {
+  const found: CodeStringSites = { calls: [], imports: [], unresolved: [] };
+  const depth = input.codeStringDepth ?? 0;
+  if (depth >= MAX_CODE_STRING_DEPTH) return found;
+  for (const call of [...collected.calls, ...collected.news]) {
+    const target = codeStringOf(call, input.scopeManager);
+    const code = target && staticString(target.argument);
+    if (!target || code === undefined || !mightContainSites(code, input.settings)) continue;
+    let parsed;
+    try {
+      // A script (require is a global there), parsed as JavaScript.
+      parsed = parseFile(`${input.filename}.code-string.cjs`, target.body ? `(function () {\n${code}\n})` : code);
+    } catch {
+      continue;
+    }
+    const inner = analyzeFile({ ...parsed, filename: input.filename, text: code, settings: input.settings, codeStringDepth: depth + 1 });
+    const seen = new Set<string>();
+    for (const site of inner.calls) {
+      const key = `${site.kind}:${site.library}:${site.api}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      found.calls.push({ kind: site.kind, library: site.library, api: site.api, form: 'reference', node: call, args: [], note: 'inside a code string' });
+    }
+    for (const site of inner.imports) {
+      if (seen.has(site.specifier)) continue;
+      seen.add(site.specifier);
+      found.imports.push({ ...site, node: call, source: target.argument });
+    }
+    for (const site of inner.unresolvedModules) found.unresolved.push({ node: call, form: site.form });
+  }
+  return found;
+}
+
 /** Runs every pass over one parsed file. Pure: same tree and settings, same result. */
 export function analyzeFile(input: AnalyzeInput): FileAnalysis {
   const collected = collect(input.ast);
@@ -847,14 +920,16 @@ export function analyzeFile(input: AnalyzeInput): FileAnalysis {
       if (!known.has(site.node)) calls.push(site);
     }
   }
+  const codeStrings = analyzeCodeStrings(input, collected);
+  calls.push(...codeStrings.calls);
   calls.sort((a, b) => a.node.range[0] - b.node.range[0]);
-  const imports = [...analyzer.imports].sort((a, b) => a.node.range[0] - b.node.range[0]);
+  const imports = [...analyzer.imports, ...codeStrings.imports].sort((a, b) => a.node.range[0] - b.node.range[0]);
   return {
     calls,
     imports,
     secrets: findSecretReads(collected.envObjects, collected.calls, input.scopeManager, input.settings),
     unsafe: findUnsafeSites(calls, input.scopeManager),
-    unresolvedModules: analyzer.unresolvedModules,
+    unresolvedModules: [...analyzer.unresolvedModules, ...codeStrings.unresolved],
     exempt: input.settings.isExempt(input.filename),
     mentionsJwt: MENTIONS_JWT.test(input.text),
   };
