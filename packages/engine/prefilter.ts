@@ -35,5 +35,12 @@ export function prefilterPattern(settings: Settings): RegExp {
 
 /** True when the file may contain a site and must be parsed and analysed. */
 export function mightContainSites(text: string, settings: Settings): boolean {
-  return prefilterPattern(settings).test(text);
+  // ESLint creates the five rules one after the other on the same text: remember the last answer. The
+  // answer is a pure function of (text, settings), so this can never go stale.
+  if (text === last.text && settings === last.settings) return last.result;
+  const result = prefilterPattern(settings).test(text);
+  last = { text, settings, result };
+  return result;
 }
+
+let last: { text: string | undefined; settings: Settings | undefined; result: boolean } = { text: undefined, settings: undefined, result: false };

@@ -256,7 +256,7 @@ function defineTools(tree) {
       collect: () => {
         const report = readJson(outFile('migrate'));
         if (!report?.files) return undefined;
-        const changed = report.files.filter((file) => file.status === 'changed' || file.status === 'would-change' || (file.edits ?? 0) > 0).length;
+        const changed = report.summary?.changed ?? report.files.filter((file) => file.status === 'changed').length;
         return { filesChanged: changed, followUps: report.followUps?.length ?? 0, errors: report.errors?.length ?? 0, summary: report.summary };
       },
     },
