@@ -39,6 +39,7 @@ describe('jwt-ssot init', () => {
     expect(result.stdout).toContain('"verify": "validateSession"');
     expect(result.stdout).toContain('"decode": "decodeSession"');
     expect(result.stdout).toContain('Wrote eslint.config.js');
+    expect(result.stdout).toContain('npm install --save-dev eslint eslint-plugin-jwt-ssot');
     const written = fs.readFileSync(path.join(dir, 'eslint.config.js'), 'utf8');
     expect(written).toContain("require('eslint-plugin-jwt-ssot')");
     expect(written).toContain('jwtSsot.configs.recommended');
@@ -54,9 +55,10 @@ describe('jwt-ssot init', () => {
   });
 
   it('uses the file named with --canonical and writes ESM for "type": "module" packages', async () => {
-    const dir = tree({ ...TREE, 'package.json': '{ "name": "esm-fixture", "type": "module" }\n' });
+    const dir = tree({ ...TREE, 'package.json': '{ "name": "esm-fixture", "type": "module", "devDependencies": { "eslint-plugin-jwt-ssot": "*" } }\n' });
     const result = await runInProcess(runInit, dir, ['--canonical', 'src/auth/jwt.ts']);
     expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('npm install');
     expect(result.stdout).toMatch(/^Canonical module: src\/auth\/jwt\.ts \(named with --canonical\)/m);
     expect(result.stdout).toContain('"verify": "validateToken"');
     expect(fs.readFileSync(path.join(dir, 'eslint.config.js'), 'utf8')).toMatch(/^import jwtSsot from 'eslint-plugin-jwt-ssot';$/m);

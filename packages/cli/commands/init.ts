@@ -106,6 +106,15 @@ function configText(block: Record<string, unknown>, esm: boolean): string {
     : `${header}const jwtSsot = require('eslint-plugin-jwt-ssot');\n\nmodule.exports = [\n  jwtSsot.configs.recommended,\n  {\n    settings: ${settings},\n  },\n];\n`;
 }
 
+function dependsOnPlugin(root: string): boolean {
+  try {
+    const json = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    return ['dependencies', 'devDependencies'].some((key) => json[key]?.['eslint-plugin-jwt-ssot'] !== undefined);
+  } catch {
+    return false;
+  }
+}
+
 function isEsmPackage(root: string): boolean {
   try {
     return (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { type?: string }).type === 'module';
@@ -167,6 +176,7 @@ export async function runInit(argv: readonly string[], io: CommandIo = processIo
   io.stdout.write(`settings: ${JSON.stringify({ 'jwt-ssot': block }, null, 2)}\n\n`);
   for (const note of notes) io.stdout.write(`Note: ${note}\n`);
 
+  if (!dependsOnPlugin(root)) io.stdout.write('Install the plugin first: npm install --save-dev eslint eslint-plugin-jwt-ssot\n');
   const existing = CONFIG_NAMES.find((name) => fs.existsSync(path.join(root, name)));
   if (existing) {
     io.stdout.write(`${existing} already exists and was left unchanged; add the block above and jwtSsot.configs.recommended to it.\n`);
