@@ -229,6 +229,19 @@ describe('jwt-ssot audit: formats', () => {
     expect(suppressed.map((item) => item.suppressions![0]!.justification)).toContain('migrating in PR 42');
   });
 
+  it('sarif: paths are relative to the repository root when the config sits in a monorepo package', async () => {
+    const files: Record<string, string> = { '.git/HEAD': 'ref: refs/heads/main\n' };
+    for (const [file, text] of Object.entries(PROJECT)) files[`packages/api/${file}`] = text;
+    const repo = project(files);
+    const cwd = path.join(repo, 'packages/api');
+    const log = JSON.parse((await runInProcess(runAudit, cwd, ['--format', 'sarif'])).stdout) as Log;
+    const uris = log.runs[0]!.results!.map((item) => item.locations![0]!.physicalLocation!.artifactLocation!.uri);
+    expect(uris).toContain('packages/api/src/api/orders.ts');
+    expect(uris.every((uri) => uri!.startsWith('packages/api/src/'))).toBe(true);
+    const { report } = await auditJson(cwd);
+    expect(report.violations[0]!.file).toBe('src/api/legacy.js');
+  });
+
   it('markdown: the SSOT table with site, what it does and the canonical replacement, plus totals', async () => {
     const result = await runInProcess(runAudit, dir, ['--format', 'markdown', '--impact']);
     const lines = result.stdout.split('\n');

@@ -20,6 +20,8 @@ export interface FormatOptions {
   readonly toolName: string;
   readonly toolVersion: string;
   readonly toolUri?: string;
+  /** Prepended to SARIF artifact paths: the report root's path inside the repository. */
+  readonly sarifPathPrefix?: string;
 }
 
 export function formatReport(format: Format, report: AuditReport, options: FormatOptions): string {
@@ -89,7 +91,7 @@ export function formatSarif(report: AuditReport, options: FormatOptions): string
       level: isNew && !isNew.has(violation) ? 'note' : 'error',
       messageText: violation.message,
       ruleId: violation.rule,
-      fileUri: violation.file,
+      fileUri: `${options.sarifPathPrefix ?? ''}${violation.file}`,
       startLine: violation.line,
       startColumn: violation.column,
       endLine: violation.endLine,
@@ -102,7 +104,7 @@ export function formatSarif(report: AuditReport, options: FormatOptions): string
       level: 'note',
       messageText: item.message,
       ruleId: item.rule,
-      fileUri: item.file,
+      fileUri: `${options.sarifPathPrefix ?? ''}${item.file}`,
       startLine: item.line,
       startColumn: item.column,
       endLine: item.endLine,
@@ -124,7 +126,7 @@ export function formatSarif(report: AuditReport, options: FormatOptions): string
         toolExecutionNotifications: report.errors.map((error) => ({
           level: 'error' as const,
           message: { text: error.message },
-          locations: [{ physicalLocation: { artifactLocation: { uri: error.file } } }],
+          locations: [{ physicalLocation: { artifactLocation: { uri: `${options.sarifPathPrefix ?? ''}${error.file}` } } }],
         })),
       },
     ];

@@ -3,6 +3,7 @@
  * per-file cost: files the prefilter rules out are never parsed. Exit 0 clean, 1 findings or files that
  * could not be analysed, 2 bad usage or invalid settings.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageInfo } from '../../engine/index.js';
@@ -56,6 +57,20 @@ export function parseSize(value: string): number {
   if (!match) throw new CliUsageError(`--max-file-size ${value}: expected a size such as 2097152, 500k or 4m`);
   const factor = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
   return Math.floor(Number(match[1]) * factor);
+}
+
+/**
+ * Code scanning resolves SARIF paths from the repository root, while reports are relative to the ESLint
+ * config's folder: in a monorepo package, prefix the package's path (`packages/api/`).
+ */
+export function repositoryPrefix(root: string): string {
+  for (let dir = root; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) {
+      const rel = path.relative(dir, root).split(path.sep).join('/');
+      return rel ? `${rel}/` : '';
+    }
+    if (path.dirname(dir) === dir) return '';
+  }
 }
 
 function ruleDescriptions(preset: Preset): RuleDescription[] {
@@ -187,6 +202,7 @@ export async function runAudit(argv: readonly string[], io: CommandIo = processI
       toolName: 'jwt-ssot',
       toolVersion: info.version,
       toolUri: 'https://github.com/jwt-ssot/eslint-plugin-jwt-ssot',
+      sarifPathPrefix: repositoryPrefix(root),
     });
     if (values.output !== undefined) {
       writeFileAtomic(path.resolve(io.cwd, values.output), text);
