@@ -73,6 +73,15 @@ describe('migrateSource', () => {
     expect(lines[9]).toBe("  legacy: (t: string) => jwt.verify(t, 'dev-secret'),");
   });
 
+  it('adds an import above the markers of a first statement, so markers stay next to their statements', () => {
+    const text = "// TODO(jwt-ssot): older note.\nrequire('jsonwebtoken').verify(t, 'k', cb);\nexport const p = (t: string) => require('jsonwebtoken').decode(t);\n";
+    const result = migrate(text);
+    expect(result.text).toBe(
+      "import { decodeToken } from './auth/jwt-handler';\n\n// TODO(jwt-ssot): older note.\nrequire('jsonwebtoken').verify(t, 'k', cb);\nexport const p = (t: string) => decodeToken(t);\n",
+    );
+    expect(migrate(result.text).changed).toBe(false);
+  });
+
   it('turns every site into a follow-up when no canonical module is configured', () => {
     const bare = readSettings({}, ROOT);
     const result = migrateSource({ file: '/project/src/a.ts', text: "import jwt from 'jsonwebtoken';\nexport const f = (t: string) => jwt.verify(t, process.env.JWT_SECRET!);\n", settings: bare });

@@ -564,8 +564,20 @@ class CanonicalBindings {
       return { edit: { start: lineEnd, end: lineEnd, text: `${eol}${statement}` }, description };
     }
     const first = this.ast.body[0];
-    const position = first ? first.range[0] : this.text.length;
+    const position = first ? this.aboveMarkers(first) : this.text.length;
     return { edit: { start: position, end: position, text: `${statement}${eol}${first ? eol : ''}` }, description };
+  }
+
+  /** The start of the `// TODO(jwt-ssot):` markers right above a statement (they must stay next to it), else its start. */
+  private aboveMarkers(statement: Node): number {
+    let position = statement.range[0];
+    let cursor = statement.range[0];
+    for (const comment of (this.ast.comments ?? []).filter((candidate) => candidate.range[1] <= cursor).reverse()) {
+      if (this.text.slice(comment.range[1], cursor).trim() !== '') break;
+      if (comment.value.trim().startsWith(MARKER)) position = comment.range[0];
+      cursor = comment.range[0];
+    }
+    return position;
   }
 
   private quote(): string {
@@ -690,6 +702,13 @@ export function migrateSource(input: MigrateInput): MigrateResult {
       sites.push({ rule, line, column, outcome: 'follow-up', reason: plan.reason });
     }
   }
+  // The import goes first: at the same position as a marker (top of a file without imports) it must
+  // land above the marker, which belongs directly above its statement.
+  const importEdit = bindings.importEdit(used, eol);
+  if (importEdit) {
+    edits.push(importEdit.edit);
+    described.push({ kind: 'import', line: lineNumber(text, importEdit.edit.start), description: importEdit.description });
+  }
   const markerPositions: Array<{ offset: number; reason: string }> = [];
   for (const { statement, reasons } of markers) {
     const reason = reasons.join(' ');
@@ -697,11 +716,6 @@ export function migrateSource(input: MigrateInput): MigrateResult {
     if (hasMarker(text, ast, statement)) continue;
     edits.push(markerEdit(text, statement, reason, eol));
     described.push({ kind: 'follow-up', line: statement.loc.start.line, description: `// ${MARKER} ${reason}` });
-  }
-  const importEdit = bindings.importEdit(used, eol);
-  if (importEdit) {
-    edits.push(importEdit.edit);
-    described.push({ kind: 'import', line: lineNumber(text, importEdit.edit.start), description: importEdit.description });
   }
   for (const finding of entryFindings) {
     const site = finding.importSite!;
