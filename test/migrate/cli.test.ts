@@ -155,6 +155,10 @@ describe('jwt-ssot migrate', { timeout: 240_000 }, () => {
     const io = memoryIo(dir);
     expect(await runMigrate([], io)).toBe(2);
     expect(io.err()).toContain('canonical.module');
+    writeFiles(dir, { 'eslint.config.mjs': `export default [{ settings: { 'jwt-ssot': { allow: ['test/**'] } } }];\n` });
+    const noCanonical = memoryIo(dir);
+    expect(await runMigrate([], noCanonical)).toBe(2);
+    expect(noCanonical.err()).toContain("settings['jwt-ssot'].canonical is not set");
   });
 
   it('runs from the built bin with the same exit codes', { timeout: 240_000 }, () => {

@@ -141,6 +141,13 @@ export async function runMigrate(argv: readonly string[], io: MigrateIo = proces
     if (values.typecheck && values['no-typecheck']) throw new CliUsageError('--typecheck and --no-typecheck contradict each other');
     const config = await loadCliConfig({ cwd: io.cwd, configFile: values.config });
     for (const note of config.notes) io.stderr(`jwt-ssot migrate: ${note}\n`);
+    // Without a canonical module every site would only get a marker: refuse instead of littering the code.
+    const rootSettings = await config.settingsFor(path.join(config.root, '__jwt_ssot_migrate__.ts'));
+    if (!rootSettings.canonical) {
+      throw new CliUsageError(
+        `settings['jwt-ssot'].canonical is not set in ${config.configFile ?? 'any ESLint config'}; migrate needs the canonical module ({ module, exports: { verify } }).`,
+      );
+    }
     // Only the project's own tsconfig (at the config's folder): a parent folder's one belongs to another project.
     const tsconfig = values['no-typecheck'] ? undefined : findTsconfig(config.root, config.root);
     if (values.typecheck && !tsconfig) throw new CliUsageError(`--typecheck: no tsconfig.json found from ${config.root}`);
