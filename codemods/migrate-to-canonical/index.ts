@@ -38,6 +38,9 @@ async function settingsFor(file: string, options: Options): Promise<Settings> {
 export default async function transform(file: FileInfo, api: API, options: Options): Promise<string | undefined> {
   const filename = path.resolve(file.path);
   const settings = await settingsFor(filename, options);
+  if (!settings.canonical) {
+    throw new Error(`settings['jwt-ssot'].canonical is not set; pass --config=<eslint config> or --settings='{"canonical":{…}}'.`);
+  }
   let project = projects.get(settings);
   if (!project) {
     project = new MigrationProject(settings);

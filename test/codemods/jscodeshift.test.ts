@@ -29,6 +29,11 @@ describe('codemods/migrate-to-canonical (jscodeshift transform)', () => {
     }
   });
 
+  it('fails clearly without a canonical module', async () => {
+    const file = { path: path.join(FIXTURES, 'src/a.ts'), source: "import jwt from 'jsonwebtoken';\n" };
+    await expect(transform(file, api, { settings: '{}', root: FIXTURES })).rejects.toThrow("settings['jwt-ssot'].canonical is not set");
+  });
+
   it('returns undefined for a file without JWT sites', async () => {
     expect(await transform({ path: path.join(FIXTURES, 'src/plain.ts'), source: 'export const x = 1;\n' }, api, options)).toBeUndefined();
   });
