@@ -15,7 +15,7 @@ import { REPO_ROOT, tempDir, writeFiles } from '../migrate/helpers.js';
 
 const api = { jscodeshift: undefined, j: undefined, stats: () => undefined, report: () => undefined } as unknown as API;
 
-describe('codemods/migrate-to-canonical (jscodeshift transform)', () => {
+describe('codemods/migrate-to-canonical (jscodeshift transform)', { timeout: 240_000 }, () => {
   const options = { settings: JSON.stringify(SETTINGS['jwt-ssot']), root: FIXTURES };
 
   it('returns the same text as the core for every fixture, and undefined when nothing changes', async () => {
