@@ -79,6 +79,8 @@ export interface UnsafeSite {
   readonly api: string;
   /** The verify call a fallback decode belongs to. */
   readonly verifySite?: CallSite;
+  /** The decode a fallback runs (inside a helper when `node` is the helper's call). */
+  readonly decodeSite?: CallSite;
 }
 
 /** A `require(expr)` / `import(expr)` whose module cannot be known statically. */

@@ -1,17 +1,18 @@
 /**
  * Verification that does not verify what it seems to: `ignoreExpiration: true`, `'none'` among the
  * algorithms, libraries left to trust the token's own `alg`, jwt-simple's noVerify, and the fallback
- * pattern (a verify whose failure path decodes the same token).
+ * pattern (a verify whose failure path decodes the same token, directly or through a local helper).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { contains, findProperty, isFunction, isTruthyLiteral, memberName, unwrap, type Node } from './ast.js';
 import { findVariable, scopeOf } from './analyze.js';
 import type { CallSite, UnsafeSite } from './types.js';
 
 export function findUnsafeSites(calls: readonly CallSite[], scopeManager: TSESLint.Scope.ScopeManager): UnsafeSite[] {
   const sites: UnsafeSite[] = [];
-  const add = (reason: UnsafeSite['reason'], node: Node, site: CallSite, verifySite?: CallSite): void => {
-    sites.push({ reason, node, library: site.library, api: site.api, verifySite });
+  const add = (reason: UnsafeSite['reason'], node: Node, site: CallSite, verifySite?: CallSite, decodeSite?: CallSite): void => {
+    sites.push({ reason, node, library: site.library, api: site.api, verifySite, decodeSite });
   };
   for (const site of calls) {
     if (site.form === 'reference' || site.form === 'computed' || site.form === 'hand-rolled') continue;
@@ -39,7 +40,7 @@ export function findUnsafeSites(calls: readonly CallSite[], scopeManager: TSESLi
     if (checks.includes('njwtSingleArgument') && site.args.length === 1) add('unpinnedAlgorithms', site.node, site);
     if (checks.includes('honoAlgArg') && site.args.length < 3) add('unpinnedAlgorithms', site.node, site);
   }
-  for (const [decodeSite, verifySite] of findFallbacks(calls)) add('fallbackDecode', decodeSite.node, decodeSite, verifySite);
+  for (const fallback of findFallbacks(calls, scopeManager)) add('fallbackDecode', fallback.node, fallback.decodeSite, fallback.verifySite, fallback.decodeSite);
   return sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
@@ -113,25 +114,87 @@ function failurePaths(site: CallSite): Node[] {
   return paths;
 }
 
-function findFallbacks(calls: readonly CallSite[]): Array<[CallSite, CallSite]> {
+/** A local function that decodes its own parameter: `function peek(token) { return jwt.decode(token) }`. */
+interface DecodingHelper {
+  readonly fn: TSESTree.FunctionLike;
+  readonly name: string;
+  readonly parameterIndex: number;
+  readonly decodeSite: CallSite;
+}
+
+function decodingHelpers(decodes: readonly CallSite[]): DecodingHelper[] {
+  const helpers: DecodingHelper[] = [];
+  for (const decodeSite of decodes) {
+    const token = decodeSite.token ?? decodeSite.args[0];
+    const parameter = token && unwrap(token);
+    if (parameter?.type !== 'Identifier') continue;
+    let fn: Node | undefined = decodeSite.node.parent;
+    while (fn && !isFunction(fn)) fn = fn.parent;
+    if (!fn || !isFunction(fn)) continue;
+    const parameterIndex = fn.params.findIndex((param) => param.type === 'Identifier' && param.name === parameter.name);
+    const name =
+      fn.type === 'FunctionDeclaration' ? fn.id?.name : fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id.name : undefined;
+    if (parameterIndex >= 0 && name) helpers.push({ fn, name, parameterIndex, decodeSite });
+  }
+  return helpers;
+}
+
+/** Calls inside `root` to one of the helpers (resolved through scope, so a shadowing name does not count). */
+function helperCalls(root: Node, helpers: readonly DecodingHelper[], scopeManager: TSESLint.Scope.ScopeManager): Array<[TSESTree.CallExpression, DecodingHelper]> {
+  const found: Array<[TSESTree.CallExpression, DecodingHelper]> = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'CallExpression' && node.callee.type === 'Identifier') {
+      const callee = node.callee;
+      const helper = helpers.find((candidate) => candidate.name === callee.name);
+      const def = helper && findVariable(scopeOf(scopeManager, node), callee.name)?.defs[0];
+      if (helper && def && (def.node === helper.fn || def.node === helper.fn.parent)) found.push([node, helper]);
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof (item as Node).type === 'string') stack.push(item as Node);
+      }
+    }
+  }
+  return found;
+}
+
+interface Fallback {
+  /** Where the failure path decodes: the decode itself, or the call of a helper that decodes. */
+  readonly node: Node;
+  readonly decodeSite: CallSite;
+  readonly verifySite: CallSite;
+}
+
+function findFallbacks(calls: readonly CallSite[], scopeManager: TSESLint.Scope.ScopeManager): Fallback[] {
   const decodes = calls.filter((site) => site.kind === 'decode');
   if (decodes.length === 0) return [];
-  const pairs: Array<[CallSite, CallSite]> = [];
-  const seen = new Set<CallSite>();
+  const helpers = decodingHelpers(decodes);
+  const fallbacks: Fallback[] = [];
+  const seen = new Set<Node>();
   for (const verifySite of calls) {
     if (verifySite.kind !== 'verify' || verifySite.form === 'reference') continue;
     const token = expressionKey(verifySite.args[0]);
     if (token === undefined) continue;
     for (const failurePath of failurePaths(verifySite)) {
       for (const decodeSite of decodes) {
-        if (seen.has(decodeSite) || !contains(failurePath, decodeSite.node)) continue;
+        if (seen.has(decodeSite.node) || !contains(failurePath, decodeSite.node)) continue;
         const decoded = decodeSite.token ?? decodeSite.args[0];
         if (expressionKey(decoded) === token) {
-          seen.add(decodeSite);
-          pairs.push([decodeSite, verifySite]);
+          seen.add(decodeSite.node);
+          fallbacks.push({ node: decodeSite.node, decodeSite, verifySite });
         }
+      }
+      // One call deep: catch (error) { return readClaimsUnverified(token) }
+      if (helpers.length === 0) continue;
+      for (const [call, helper] of helperCalls(failurePath, helpers, scopeManager)) {
+        if (seen.has(call) || expressionKey(call.arguments[helper.parameterIndex]) !== token) continue;
+        seen.add(call);
+        fallbacks.push({ node: call, decodeSite: helper.decodeSite, verifySite });
       }
     }
   }
-  return pairs;
+  return fallbacks;
 }

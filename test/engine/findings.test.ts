@@ -45,3 +45,43 @@ describe('finding data', () => {
     expect(finding?.data.entry).toBe('src/auth/index.ts');
   });
 });
+
+describe('fallback decoding', () => {
+  it('follows a failure path into a local helper that decodes the same token', () => {
+    const code = [
+      "import jwt from 'jsonwebtoken';",
+      'function peek(token: string) {',
+      '  return jwt.decode(token);',
+      '}',
+      'export function check(token: string) {',
+      '  try {',
+      "    return jwt.verify(token, 'k', { algorithms: ['HS256'] });",
+      '  } catch {',
+      '    return peek(token);',
+      '  }',
+      '}',
+      'export function unrelated(other: string) {',
+      '  return peek(other);',
+      '}',
+    ].join('\n');
+    const result = findings('no-unsafe-verify-options', code);
+    expect(result.map((f) => [f.messageId, f.node.loc.start.line, f.node.loc.start.column])).toEqual([['fallbackDecode', 9, 11]]);
+    expect(result[0]?.data.line).toBe('7');
+  });
+
+  it('ignores a helper call with another token or a shadowed helper name', () => {
+    const code = [
+      "import jwt from 'jsonwebtoken';",
+      'const peek = (token: string) => jwt.decode(token);',
+      'export function check(token: string, other: string) {',
+      '  try {',
+      "    return jwt.verify(token, 'k', { algorithms: ['HS256'] });",
+      '  } catch {',
+      '    const peekLocal = (t: string) => t;',
+      '    return [peek(other), peekLocal(token)];',
+      '  }',
+      '}',
+    ].join('\n');
+    expect(findings('no-unsafe-verify-options', code)).toEqual([]);
+  });
+});

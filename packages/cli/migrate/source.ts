@@ -612,16 +612,21 @@ class CanonicalBindings {
   }
 }
 
-/** Is there already a `// TODO(jwt-ssot):` comment right above the statement (only blank space between)? */
-function hasMarker(text: string, ast: TSESTree.Program, statement: Node): boolean {
+/** The reason of a `// TODO(jwt-ssot):` comment right above the statement (only blank space between). */
+function markerReason(text: string, ast: TSESTree.Program, statement: Node): string | undefined {
   let cursor = statement.range[0];
   const comments = (ast.comments ?? []).filter((comment) => comment.range[1] <= cursor).reverse();
   for (const comment of comments) {
-    if (text.slice(comment.range[1], cursor).trim() !== '') return false;
-    if (comment.value.trim().startsWith(MARKER)) return true;
+    if (text.slice(comment.range[1], cursor).trim() !== '') return undefined;
+    const value = comment.value.trim();
+    if (value.startsWith(MARKER)) return value.slice(MARKER.length).trim();
     cursor = comment.range[0];
   }
-  return false;
+  return undefined;
+}
+
+function hasMarker(text: string, ast: TSESTree.Program, statement: Node): boolean {
+  return markerReason(text, ast, statement) !== undefined;
 }
 
 function markerEdit(text: string, statement: Node, reason: string, eol: string): TextEdit {
@@ -655,9 +660,26 @@ export function migrateSource(input: MigrateInput): MigrateResult {
   const ctx: Context = { input, text, ast, scopeManager, analysis, shape, bindings };
   const usedBefore = usedLibraryBindings(scopeManager, analysis);
 
+  // A decode on a verification's failure path is a policy (keep a fallback or not), never a rewrite:
+  // moving it onto the canonical decode would keep accepting forged tokens and hide it from the rules.
+  const fallbackDecodes = new Set<Node>();
+  for (const unsafe of analysis.unsafe) {
+    if (unsafe.reason === 'fallbackDecode' && unsafe.decodeSite) fallbackDecodes.add(unsafe.decodeSite.node);
+  }
   const plans = new Map<Finding, Plan>();
   for (const finding of findings) {
-    plans.set(finding, finding.call!.kind === 'decode' ? planDecode(ctx, finding.call!) : planVerify(ctx, finding.call!));
+    const call = finding.call!;
+    // A site a marker already hands to a person stays theirs (this is what keeps a second run a no-op).
+    const marked = markerReason(text, ast, statementOf(finding.node, text));
+    if (marked !== undefined) {
+      plans.set(finding, follow(marked));
+      continue;
+    }
+    if (fallbackDecodes.has(call.node)) {
+      plans.set(finding, follow('This decode is a fallback for a failed verification of the same token: it accepts exactly the tokens the verification rejects; remove the fallback or justify it.'));
+      continue;
+    }
+    plans.set(finding, call.kind === 'decode' ? planDecode(ctx, call) : planVerify(ctx, call));
   }
 
   // Rewrites must not swallow another site or a marker position; such rewrites become follow-ups.
