@@ -46,6 +46,16 @@ function realpathOrUndefined(file: string): string | undefined {
   }
 }
 
+/** Why a symlink cannot be resolved: a loop of links (`a -> a`, `a -> b -> a`) or a missing target. */
+function brokenLinkReason(link: string): string {
+  try {
+    fs.statSync(link);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return 'symlink loop (the link resolves to itself)';
+  }
+  return 'broken symlink (its target does not exist)';
+}
+
 /** Reads and caches each folder's .gitignore (undefined when it has none). */
 class Gitignores {
   private readonly byDir = new Map<string, Ignore | undefined>();
@@ -153,14 +163,20 @@ export async function listSourceFiles(
       if (entry.isSymbolicLink()) {
         const real = realpathOrUndefined(full);
         if (real === undefined) {
-          skipped.push({ file: full, reason: 'broken symlink' });
+          skipped.push({ file: full, reason: brokenLinkReason(full) });
           continue;
         }
         if (isOutside(real)) {
           skipped.push({ file: full, reason: `symlink points outside the project (${real})` });
           continue;
         }
-        const stat = fs.statSync(real);
+        let stat: fs.Stats;
+        try {
+          stat = fs.statSync(real);
+        } catch {
+          skipped.push({ file: full, reason: 'symlink target vanished while listing' });
+          continue;
+        }
         isDirectory = stat.isDirectory();
         isFile = stat.isFile();
       }

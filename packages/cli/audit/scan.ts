@@ -4,7 +4,6 @@
  * rule of the preset reports. Messages are built from the rules' `meta.messages` the way ESLint
  * interpolates them, so the audit and `eslint` print the same sites with the same words.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import {
   analyzeFile,
@@ -13,7 +12,6 @@ import {
   findingsFor,
   mightContainSites,
   parseFile,
-  ParseError,
   RULE_IDS,
   type Finding,
   type RuleId,
@@ -21,6 +19,7 @@ import {
   type Settings,
 } from '../../engine/index.js';
 import plugin, { NAMESPACE } from '../../plugin/index.js';
+import { describeParseError, readSourceFile } from '../source-text.js';
 import { suppressionsOf } from './suppressions.js';
 import type { FileError, SuppressedViolation, Violation, ViolationKind } from './types.js';
 
@@ -127,18 +126,6 @@ function describeFinding(finding: Finding, settings: Settings): { library: strin
   }
 }
 
-function describeParseError(error: unknown): string {
-  if (error instanceof ParseError) {
-    const reason = error.message.slice(error.message.indexOf('cannot parse: ') + 'cannot parse: '.length);
-    return `Parse error${error.line === undefined ? '' : ` at ${error.line}:${error.column ?? 0}`}: ${reason}`;
-  }
-  return `Parse error: ${(error as Error).message}`;
-}
-
-function hasNulByte(buffer: Buffer): boolean {
-  return buffer.includes(0);
-}
-
 export async function scanFiles(options: ScanOptions): Promise<ScanResult> {
   const rules = presetRules(options.preset);
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -151,24 +138,14 @@ export async function scanFiles(options: ScanOptions): Promise<ScanResult> {
   for (const file of options.files) {
     const rel = relativePath(options.root, file);
     options.onProgress?.(done++, options.files.length);
-    let buffer: Buffer;
-    try {
-      const size = fs.statSync(file).size;
-      if (size > maxFileSize) {
-        errors.push({ file: rel, message: `File too large to analyse (${size} bytes > ${maxFileSize}; raise --max-file-size).` });
-        continue;
-      }
-      buffer = fs.readFileSync(file);
-    } catch (error) {
-      errors.push({ file: rel, message: `Cannot read file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).` });
-      continue;
-    }
-    if (hasNulByte(buffer)) {
-      errors.push({ file: rel, message: 'Binary file (contains NUL bytes); not analysed.' });
+    // Too large, unreadable, vanished since listing or binary: an error naming the reason (source-text.ts).
+    const read = readSourceFile(file, maxFileSize);
+    if (!read.ok) {
+      errors.push({ file: rel, message: read.message });
       continue;
     }
     // ESLint drops the BOM before parsing; columns must match its.
-    let text = buffer.toString('utf8');
+    let text = read.source.text;
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const settings = await options.settingsFor(file);
     if (!mightContainSites(text, settings)) continue;

@@ -2,11 +2,11 @@
  * The project-level migration behind `jwt-ssot migrate`: list the files, migrate each in memory, check
  * that every new text parses, type-check before/after, and only then (with `write`) write atomically.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { parseFile, type Settings } from '../../engine/index.js';
+import { parseFile, ParseError, type Settings } from '../../engine/index.js';
 import type { CliConfig } from '../config.js';
 import { listSourceFiles } from '../files.js';
+import { describeFsError, describeParseError, encodeSource, readSourceFile } from '../source-text.js';
 import { MigrationProject } from './project.js';
 import type { MigrateEdit, MigrateResult } from './source.js';
 import { typecheckMigration, type TypecheckResult } from './typecheck.js';
@@ -46,6 +46,7 @@ export interface MigrationOptions {
 }
 
 const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+const LATIN1_NOTE = 'not valid UTF-8: read and written as Latin-1';
 
 export async function runMigration(options: MigrationOptions): Promise<MigrationReport> {
   const { config } = options;
@@ -56,15 +57,18 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   const projects = new Map<Settings, MigrationProject>();
   const changes = new Map<string, string>();
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const latin1 = new Set<string>();
 
   for (const file of listed.files) {
     if (await config.isIgnored(file)) {
       files.push({ file, status: 'skipped', edits: [], reason: 'ignored by the ESLint config' });
       continue;
     }
-    const size = fs.statSync(file).size;
-    if (size > maxSize) {
-      files.push({ file, status: 'skipped', edits: [], reason: `larger than ${maxSize} bytes` });
+    // Too large, unreadable, vanished since listing or binary: an error naming the reason, never a crash.
+    const read = readSourceFile(file, maxSize, 'migrate', '');
+    if (!read.ok) {
+      errors.push({ file, message: read.message });
+      files.push({ file, status: 'error', edits: [], reason: read.message });
       continue;
     }
     // Settings errors are usage errors (exit 2): let them propagate.
@@ -74,15 +78,20 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       project = new MigrationProject(settings);
       projects.set(settings, project);
     }
-    const text = fs.readFileSync(file, 'utf8');
+    // Not UTF-8: read as Latin-1 and written back as Latin-1, so bytes outside the edits stay as they were.
+    const { text, encoding } = read.source;
     let result: MigrateResult | undefined;
     try {
       result = options.migrate ? options.migrate(project, file, text) : project.migrate(file, text);
       // Never write what does not parse (the core checks too; this guards every path to the disk).
       if (result.changed) parseFile(file, result.text.replace(/^\uFEFF/, ''));
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      errors.push({ file, message: result?.changed ? `the migrated text does not parse, file left unchanged: ${message}` : message });
+      const message = result?.changed
+        ? describeParseError(error, 'The migrated text does not parse, file left unchanged; parse error')
+        : error instanceof ParseError || error instanceof RangeError
+          ? describeParseError(error, 'File left unchanged, cannot parse')
+          : `File left unchanged, migration failed: ${(error as Error).message}`;
+      errors.push({ file, message });
       files.push({ file, status: 'error', edits: [], reason: message });
       continue;
     }
@@ -90,7 +99,8 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     for (const followUp of result.followUps) followUps.push({ file, ...followUp });
     if (result.changed) {
       changes.set(file, result.text);
-      files.push({ file, status: 'changed', edits: result.edits, before: text, after: result.text });
+      if (encoding === 'latin1') latin1.add(file);
+      files.push({ file, status: 'changed', edits: result.edits, before: text, after: result.text, ...(encoding === 'latin1' ? { reason: LATIN1_NOTE } : {}) });
     } else {
       files.push({ file, status: 'unchanged', edits: result.edits });
     }
@@ -107,11 +117,12 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   if (options.write) {
     for (const [file, text] of changes) {
       try {
-        writeFileAtomic(file, text);
+        writeFileAtomic(file, encodeSource(text, latin1.has(file) ? 'latin1' : 'utf8'));
       } catch (error) {
-        errors.push({ file, message: `cannot write: ${(error as Error).message}` });
+        const message = (error as NodeJS.ErrnoException).code ? describeFsError(error, 'write') : (error as Error).message;
+        errors.push({ file, message });
         const index = files.findIndex((report) => report.file === file);
-        files[index] = { ...files[index]!, status: 'error', reason: (error as Error).message };
+        files[index] = { ...files[index]!, status: 'error', reason: message };
       }
     }
   }

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, text: string | Buffer): void {
   const mode = fs.statSync(file).mode & 0o7777;
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.jwt-ssot-${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
   try {
