@@ -161,7 +161,8 @@ function printMigration(report, original, now) {
     say();
     say(`  The diff for ${shown} (the 1011):`);
     const patch = createTwoFilesPatch(`a/${shown}`, `b/${shown}`, original.get(shown), now.get(shown), '', '', { context: 1 });
-    say(indent(patch.split('\n').slice(2).join('\n'), '    '));
+    const lines = patch.split('\n').filter((line) => !line.startsWith('====')).map((line) => line.trimEnd());
+    say(indent(lines.join('\n'), '    '));
   }
 }
 
