@@ -741,7 +741,28 @@ class Analyzer {
         return;
       }
     }
+    // A helper declared in this file: follow a module or instance into its parameter (`run(jwt)` →
+    // `function run(lib)`). A verify function itself is reported where it is passed instead: the helper
+    // may be called with other functions too.
+    const helper = value.shape.kind ? undefined : this.localFunction(callee);
+    const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+    const parameter = helper && index >= 0 ? helper.params[index] : undefined;
+    if (helper && parameter && parameter.type !== 'RestElement' && parameter.type !== 'TSParameterProperty') this.bindPattern(parameter, value, helper);
     this.escape(argument, value);
+  }
+
+  /** The function a callee names when it is declared in this file (`function f`, `const f = () => …`). */
+  private localFunction(callee: Node): TSESTree.FunctionLike | undefined {
+    if (callee.type === 'FunctionExpression' || callee.type === 'ArrowFunctionExpression') return callee;
+    if (callee.type !== 'Identifier') return undefined;
+    const variable = findVariable(scopeOf(this.scopeManager, callee), callee.name);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.node.type === 'FunctionDeclaration') return def.node;
+    if (def?.node.type === 'VariableDeclarator' && def.node.init) {
+      const init = unwrap(def.node.init);
+      if (init.type === 'FunctionExpression' || init.type === 'ArrowFunctionExpression') return init;
+    }
+    return undefined;
   }
 
   /** A parameter decorated with `@Inject(Class)` holds an instance of the class, whatever its annotation says. */

@@ -1057,7 +1057,7 @@ export class JwtStrategy extends Strategy {
   },
   {
     id: 'passed-module-parameter',
-    description: 'the module passed into a function that destructures it',
+    description: 'the module passed into a local helper that destructures it',
     filename: app('passed-module-parameter'),
     code: `import * as lib from 'jsonwebtoken';
 function run({ verify }: typeof lib, t: string) {
@@ -1066,10 +1066,22 @@ function run({ verify }: typeof lib, t: string) {
 run(lib, 'token');
 `,
     line: 3,
+    expected: 'caught',
+    rule: VERIFY,
+  },
+  {
+    id: 'passed-to-imported-helper',
+    description: 'the module passed into a helper imported from another file',
+    filename: app('passed-to-imported-helper'),
+    code: `import * as lib from 'jsonwebtoken';
+import { runWith } from './helpers';
+export const user = runWith(lib, 'token');
+`,
+    line: 3,
     expected: 'gap',
     rule: VERIFY,
     gapReason:
-      'Following a value into another function\'s parameters is interprocedural analysis. The import on line 1 is still reported by no-auth-import-bypass.',
+      "The verify call happens in another file's function, on a parameter; a one-file lint cannot see it. The import on line 1 is still reported by no-auth-import-bypass; typed linting reports the helper's `lib.verify` call when its parameter is typed as the library.",
   },
   // ── Library-specific shapes ─────────────────────────────────────────────────────────────────────
   {
