@@ -429,6 +429,13 @@ export default [
 
 export default [{ files: ['**/*.ts'], languageOptions: { parser } }];
 `,
+    // Second baseline: the same parser and one rule that does nothing. ESLint does measurably more per
+    // file as soon as any rule is on, so this isolates what the plugin's rules themselves cost.
+    'eslint.noop-rule.config.mjs': `import parser from '${parser}';
+
+const noop = { meta: { type: 'problem', schema: [] }, create: () => ({}) };
+export default [{ files: ['**/*.ts'], languageOptions: { parser }, plugins: { bench: { rules: { noop } } }, rules: { 'bench/noop': 'error' } }];
+`,
     // Typed linting: the recommended preset with the project service on.
     'eslint.typed.config.mjs': `import jwtSsot from '${plugin}';
 

@@ -202,11 +202,15 @@ function defineTools(tree) {
     run: () => runCommand(process.execPath, [ESLINT, '--no-config-lookup', '-c', config, '--no-warn-ignored', '-f', 'json', '-o', outFile(name), ...targets], { cwd: root, stdoutFile: outFile(`${name}-stdout`) }),
     collect: () => {
       const found = eslintFindings(root, outFile(name));
-      return found && { ...score(found.reported, tree.manifest, { callsOnly: false }), files: found.files, parseErrors: found.fatal };
+      if (!found) return undefined;
+      // Baselines report nothing by design: only the rule runs are scored.
+      const scored = name === 'eslint-parser' || name === 'eslint-noop' ? {} : score(found.reported, tree.manifest, { callsOnly: false });
+      return { ...scored, files: found.files, parseErrors: found.fatal };
     },
   });
   const tools = [
     eslint('eslint-parser', 'eslint (parser only)', configs.parserOnly),
+    eslint('eslint-noop', 'eslint (parser + no-op rule)', configs.noopRule),
     eslint('eslint-rules', 'eslint (recommended)', configs.rules),
     {
       name: 'audit',
@@ -329,6 +333,10 @@ function repoTree(repoPath) {
     configs: {
       rules: write('eslint.config.mjs', `import jwtSsot from '${plugin}';\n${header}export default [{ ignores }, { ...jwtSsot.configs.recommended, files: ${files} }, { settings: ${settings} }];\n`),
       parserOnly: write('eslint.parser-only.config.mjs', `import parser from '${parser}';\n${header}export default [{ ignores }, { files: ${files}, languageOptions: { parser } }];\n`),
+      noopRule: write(
+        'eslint.noop-rule.config.mjs',
+        `import parser from '${parser}';\n${header}const noop = { meta: { type: 'problem', schema: [] }, create: () => ({}) };\nexport default [{ ignores }, { files: ${files}, languageOptions: { parser }, plugins: { bench: { rules: { noop } } }, rules: { 'bench/noop': 'error' } }];\n`,
+      ),
       typed: write(
         'eslint.typed.config.mjs',
         `import jwtSsot from '${plugin}';\n${header}export default [{ ignores }, { ...jwtSsot.configs.recommended, files: ${files} }, { files: ${files}, languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: ${JSON.stringify(root)} } } }, { settings: ${settings} }];\n`,
@@ -362,6 +370,7 @@ function syntheticTree(files) {
     configs: {
       rules: path.join(manifest.root, 'eslint.config.mjs'),
       parserOnly: path.join(manifest.root, 'eslint.parser-only.config.mjs'),
+      noopRule: path.join(manifest.root, 'eslint.noop-rule.config.mjs'),
       typed: path.join(manifest.root, 'eslint.typed.config.mjs'),
       audit: undefined,
       oxlint: path.join(manifest.root, '.oxlintrc.json'),
@@ -428,6 +437,7 @@ function ratios(results, tree) {
   const both = (a, b) => ({ value: ratio(results, a, b), cpu: ratio(results, a, b, 'medianCpuMs') });
   return {
     rulesOverhead: { ...both('eslint-rules', 'eslint-parser'), budget: '≤ 1.03', ok: (v) => v <= 1.03 },
+    rulesVsNoopRule: { ...both('eslint-rules', 'eslint-noop'), budget: 'reported only', ok: () => true },
     auditVsEslint: { ...both('audit', 'eslint-rules'), budget: '≤ 0.20 (≥ 5× faster)', ok: (v) => v <= 0.2 },
     auditVsAstGrep: { ...both('audit', 'ast-grep'), budget: '≤ 1.0', ok: (v) => v <= 1.0 },
     migrateVsJscodeshift: { ...both('migrate', 'jscodeshift'), budget: tree.files === 5000 ? '< 1.0 (5k tree)' : '< 1.0 (budgeted on 5k)', ok: (v) => v < 1.0 },
@@ -463,7 +473,7 @@ function printTree(result) {
     const notes = [];
     if (output.failed) notes.push(`failed: ${(output.stderr ?? '').split('\n')[0]?.slice(0, 80)}`);
     if (output.parsed !== undefined) notes.push(`parsed ${output.parsed}/${output.files}`);
-    if (output.callSites && !entry.label.startsWith('ast-grep')) notes.push(`calls ${output.callSites.true}/${output.callSites.reported} true`);
+    if (output.callSites?.true !== undefined && !entry.label.startsWith('ast-grep')) notes.push(`calls ${output.callSites.true}/${output.callSites.reported} true`);
     if (output.parseErrors) notes.push(`${output.parseErrors} parse errors`);
     if (output.filesChanged !== undefined) notes.push(`${output.filesChanged} files changed, ${output.followUps} follow-ups, ${output.errors} errors`);
     const failedRuns = entry.runs.filter((run) => run.signal || (run.exitCode !== 0 && run.exitCode !== 1)).length;
