@@ -13,6 +13,8 @@ const NEVER_ENTER = new Set(['node_modules', '.git']);
 export interface SkippedPath {
   readonly file: string;
   readonly reason: string;
+  /** Set when sources there could not be read (a folder without permission), not skipped by design. */
+  readonly error?: boolean;
 }
 
 export interface SourceFileList {
@@ -150,7 +152,14 @@ export async function listSourceFiles(
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      skipped.push({ file: dir, reason: `cannot read folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+      const code = (error as NodeJS.ErrnoException).code;
+      const denied = code === 'EACCES' || code === 'EPERM';
+      // A folder that vanished mid-listing holds nothing to check; one we may not read might.
+      skipped.push({
+        file: dir,
+        reason: denied ? `Permission denied: cannot read the folder (${code}); its files were not checked` : `cannot read folder (${code ?? (error as Error).message})`,
+        error: code !== 'ENOENT',
+      });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -37,10 +37,26 @@ interface FileError {
 function checksums(dir: string): Map<string, string> {
   const sums = new Map<string, string>();
   const visit = (folder: string): void => {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    const rel = (full: string): string => path.relative(dir, full).split(path.sep).join('/');
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch {
+      sums.set(rel(folder), '(unreadable folder)');
+      return;
+    }
+    for (const entry of entries) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) visit(full);
-      else if (entry.isFile()) sums.set(path.relative(dir, full).split(path.sep).join('/'), crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex'));
+      else if (entry.isFile()) {
+        let sum: string;
+        try {
+          sum = crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex');
+        } catch {
+          sum = '(unreadable)';
+        }
+        sums.set(rel(full), sum);
+      }
     }
   };
   visit(dir);
@@ -77,12 +93,14 @@ describe('bad input: audit, migrate and the rules on a hostile tree', () => {
     chownTree(path.dirname(tree.root), user);
     fs.chmodSync(path.join(tree.root, tree.unreadable), 0o000);
     fs.chmodSync(path.join(tree.root, tree.readOnlyDir), 0o555);
+    fs.chmodSync(path.join(tree.root, tree.unreadableDir), 0o000);
     expectedErrors = { ...tree.badFiles };
     expectedDirectSites = [...tree.directSites];
     if (!user.permissionsEnforced) {
       // Root without a way to drop privileges reads mode-000 files: that one is an ordinary file then.
       delete expectedErrors[tree.unreadable];
-      expectedDirectSites.push(`${tree.unreadable}:4`);
+      delete expectedErrors[tree.unreadableDir];
+      expectedDirectSites.push(`${tree.unreadable}:4`, `${tree.unreadableDir}/hidden.ts:4`);
       expectedDirectSites.sort();
     }
   });
@@ -91,9 +109,9 @@ describe('bad input: audit, migrate and the rules on a hostile tree', () => {
 
   it('counts its cases: every bad-input kind the issue lists is in the tree', () => {
     const kinds = [...Object.keys(tree.badFiles), ...Object.keys(tree.skipped)];
-    // syntax error, random bytes (NUL), random bytes (no NUL), too deep, 3 MB bundle, vanished, unreadable;
-    // symlink loop to an ancestor, self-link, symlink out of the project.
-    expect(kinds).toHaveLength(10);
+    // syntax error, random bytes (NUL), random bytes (no NUL), too deep, 3 MB bundle, vanished, unreadable
+    // file, unreadable folder; symlink loop to an ancestor, self-link, symlink out of the project.
+    expect(kinds).toHaveLength(11);
     for (const file of ['src/routes/crlf.ts', 'src/routes/bom.ts', 'src/routes/crlf-bom.ts', 'src/legacy/latin1.ts', 'src/data/long-line.ts', 'src/data/deep-ok.ts', 'src/empty.ts', 'src/blank.ts', 'src/types/jwt-extra.d.ts', tree.readOnlyDir]) {
       expect(fs.existsSync(path.join(tree.root, file)), file).toBe(true);
     }
@@ -267,7 +285,7 @@ describe('bad input: audit, migrate and the rules on a hostile tree', () => {
           'src/routes/crlf.ts',
           'src/routes/decode.js',
           'src/routes/users.ts',
-          ...(user.permissionsEnforced ? [] : [tree.unreadable]),
+          ...(user.permissionsEnforced ? [] : [tree.unreadable, `${tree.unreadableDir}/hidden.ts`]),
         ].sort(),
       );
       // Loses nothing: every file it did not migrate (bad files included) is byte-identical.

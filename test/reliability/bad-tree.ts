@@ -31,8 +31,9 @@ export interface BadTree {
   readonly directSites: readonly string[];
   /** The file the test deletes after it is listed. */
   readonly vanishing: string;
-  /** Files that cannot be read or written by the unprivileged user. */
+  /** A file and a folder the unprivileged user cannot read, and a folder it cannot write. */
   readonly unreadable: string;
+  readonly unreadableDir: string;
   readonly readOnlyDir: string;
   remove(): void;
 }
@@ -187,6 +188,7 @@ export default [
   write('src/vanish/gone.ts', routeFile('readGone'));
   write('src/secret/unreadable.ts', routeFile('readSecret'));
   write('src/readonly/locked.ts', routeFile('readLocked'));
+  write('src/private/hidden.ts', routeFile('readHidden'));
 
   // Symlinks: a loop back to an ancestor, a link to itself, and an escape out of the project.
   fs.mkdirSync(path.join(outside, 'lib'), { recursive: true });
@@ -205,7 +207,8 @@ export default [
       'src/broken/too-deep.ts': /nest/i,
       'public/vendor.min.js': /too large/i,
       'src/vanish/gone.ts': /vanished|deleted/i,
-      'src/secret/unreadable.ts': /permission denied/i,
+      'src/secret/unreadable.ts': /^Permission denied: cannot read the file \(EACCES\)\.$/,
+      'src/private': /^Permission denied: cannot read the folder \(EACCES\); its files were not checked\.$/,
     },
     skipped: {
       'src/routes/loop': /symlink loop/i,
@@ -225,10 +228,12 @@ export default [
     ],
     vanishing: 'src/vanish/gone.ts',
     unreadable: 'src/secret/unreadable.ts',
+    unreadableDir: 'src/private',
     readOnlyDir: 'src/readonly',
     remove: () => {
       // A non-root owner cannot delete inside a mode-555 folder; give the permissions back first.
       fs.chmodSync(path.join(root, 'src/readonly'), 0o755);
+      fs.chmodSync(path.join(root, 'src/private'), 0o755);
       fs.rmSync(base, { recursive: true, force: true });
     },
   };

@@ -144,7 +144,9 @@ export async function runAudit(argv: readonly string[], io: CommandIo = processI
     const listing = await listSourceFiles(positionals, { cwd: io.cwd, root });
     const missing = listing.skipped.filter((item) => item.reason === 'not found');
     if (missing.length > 0) throw new CliUsageError(`No such file or folder: ${missing.map((item) => path.relative(io.cwd, item.file) || item.file).join(', ')}`);
-    for (const item of listing.skipped) notes.push(`Skipped ${path.relative(root, item.file) || item.file}: ${item.reason}.`);
+    for (const item of listing.skipped) if (!item.error) notes.push(`Skipped ${path.relative(root, item.file) || item.file}: ${item.reason}.`);
+    // Folders that could not be read are errors like unreadable files: the gate cannot vouch for them.
+    const listingErrors = listing.skipped.filter((item) => item.error).map((item) => ({ file: relativePath(root, item.file), message: `${item.reason}.` }));
 
     const files: string[] = [];
     const explicit = new Set(positionals.map((given) => path.resolve(io.cwd, given)));
@@ -176,6 +178,10 @@ export async function runAudit(argv: readonly string[], io: CommandIo = processI
           }
         : undefined,
     });
+    if (listingErrors.length > 0) {
+      scan.errors.push(...listingErrors);
+      scan.errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    }
 
     let baseline: BaselineComparison | undefined;
     const info = packageInfo();

@@ -51,9 +51,10 @@ const LATIN1_NOTE = 'not valid UTF-8: read and written as Latin-1';
 export async function runMigration(options: MigrationOptions): Promise<MigrationReport> {
   const { config } = options;
   const listed = await listSourceFiles(options.paths, { cwd: options.cwd, root: config.root });
-  const files: FileReport[] = listed.skipped.map((skipped) => ({ file: skipped.file, status: 'skipped', edits: [], reason: skipped.reason }));
+  const files: FileReport[] = listed.skipped.map((skipped) => ({ file: skipped.file, status: skipped.error ? 'error' : 'skipped', edits: [], reason: skipped.reason }));
   const followUps: MigrationReport['followUps'] = [];
-  const errors: MigrationReport['errors'] = [];
+  // A folder that could not be read may hold sites this run did not migrate.
+  const errors: MigrationReport['errors'] = listed.skipped.filter((skipped) => skipped.error).map((skipped) => ({ file: skipped.file, message: `${skipped.reason}.` }));
   const projects = new Map<Settings, MigrationProject>();
   const changes = new Map<string, string>();
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
