@@ -10,7 +10,7 @@
  *
  * Multi-file forms (barrels) are one case per file: the barrel that re-exports from the library is
  * caught in its own file; the consumer that imports from the barrel is a gap without type information
- * (typed linting and the audit resolve it).
+ * (typed linting resolves it).
  *
  * evasions.test.ts asserts every mark, and that docs/security.md lists the same rate and gaps.
  */
@@ -338,7 +338,7 @@ export const version = 1;
     expected: 'gap',
     rule: IMPORT,
     gapReason:
-      'A single-file lint cannot know that ./inner re-exports a JWT library. The inner barrel is reported in its own file; typed linting and the audit follow the chain.',
+      'A single-file lint cannot know that ./inner re-exports a JWT library. The inner barrel is reported in its own file, and with typed linting every call through the outer barrel is reported at the caller.',
   },
   {
     id: 'two-barrels-consumer',
