@@ -1,18 +1,45 @@
 /** How a file refers to the canonical module: the specifier to import and whether to use `require`. */
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { stripExtension, type Settings } from './settings.js';
 
 export function toPosix(file: string): string {
   return file.split(path.sep).join('/');
 }
 
-/** Does the file use CommonJS (a `.cjs`/`.cts` file, or `require` without any `import`)? */
+/** Does the tree call `require(…)` anywhere, or assign `module.exports` / `exports.x`? */
+function usesCommonJs(ast: TSESTree.Program): boolean {
+  const stack: TSESTree.Node[] = [ast];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require') return true;
+    if (node.type === 'MemberExpression' && node.object.type === 'Identifier' && (node.object.name === 'module' || node.object.name === 'exports')) {
+      if (node.object.name === 'exports' || (node.property.type === 'Identifier' && node.property.name === 'exports')) return true;
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Does the file use CommonJS? `.cjs`/`.cts` always, `.mjs`/`.mts` never; otherwise a file with static
+ * imports or exports is ESM, one that calls `require` or assigns `module.exports` is CommonJS, and a file
+ * with neither is ESM when it is TypeScript (or parsed as a module), so a `.ts` file that only uses
+ * `import()` gets an `import`.
+ */
 export function isCommonJsFile(filename: string, ast: TSESTree.Program): boolean {
   const ext = path.extname(filename);
   if (ext === '.cjs' || ext === '.cts') return true;
   if (ext === '.mjs' || ext === '.mts') return false;
-  return ast.sourceType !== 'module' || !ast.body.some((statement) => statement.type === 'ImportDeclaration' || statement.type.startsWith('Export'));
+  if (ast.body.some((statement) => statement.type === 'ImportDeclaration' || statement.type.startsWith('Export'))) return false;
+  if (usesCommonJs(ast)) return true;
+  return !(ext === '.ts' || ext === '.tsx') && ast.sourceType !== 'module';
 }
 
 /** Relative imports in this file end with `.js` (NodeNext ESM) — new ones should too. */

@@ -59,7 +59,8 @@ export interface Settings {
 }
 
 export const DEFAULT_SECRET_ENV: readonly string[] = [
-  '/JWT/i',
+  // Keys and secrets only: JWT_EXPIRES_IN or JWT_ISSUER are configuration, not secrets.
+  '/JWT.*(SECRET|KEY|PASS)/i',
   '/^(NEXT_?)?AUTH_SECRET$/',
   '/(TOKEN|SESSION|SIGNING|JWKS?)_(SECRET|KEY|PUBLIC_KEY|PRIVATE_KEY)$/',
 ];

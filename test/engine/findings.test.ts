@@ -85,3 +85,17 @@ describe('fallback decoding', () => {
     expect(findings('no-unsafe-verify-options', code)).toEqual([]);
   });
 });
+
+describe('default secret names', () => {
+  it('reports keys and secrets, not JWT configuration', () => {
+    const code = [
+      'const a = process.env.JWT_SECRET;',
+      'const b = process.env.JWT_PRIVATE_KEY;',
+      'const c = process.env.JWT_EXPIRES_IN;',
+      'const d = process.env.JWT_ISSUER;',
+      'const e = process.env.NEXTAUTH_SECRET;',
+      'const f = process.env.SESSION_SECRET;',
+    ].join('\n');
+    expect(findings('no-jwt-secret-access', code).map((f) => f.data.name)).toEqual(['JWT_SECRET', 'JWT_PRIVATE_KEY', 'NEXTAUTH_SECRET', 'SESSION_SECRET']);
+  });
+});
