@@ -175,8 +175,17 @@ function isCreateRequireCall(node: Node): boolean {
   return callee.type === 'MemberExpression' && memberName(callee) === 'createRequire';
 }
 
+const ENV_HOSTS = new Set(['process', 'Bun']);
+const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+
+/** `process`, `Bun`, `globalThis.process` (and `global`/`window`/`self`), `import.meta`: what has an `env`. */
 function isEnvHost(node: Node): boolean {
-  if (node.type === 'Identifier') return node.name === 'process' || node.name === 'Bun';
+  if (node.type === 'Identifier') return ENV_HOSTS.has(node.name);
+  if (node.type === 'MemberExpression') {
+    const name = memberName(node);
+    const object = unwrap(node.object);
+    return name !== undefined && ENV_HOSTS.has(name) && object.type === 'Identifier' && GLOBAL_OBJECTS.has(object.name);
+  }
   return node.type === 'MetaProperty' && node.meta.name === 'import' && node.property.name === 'meta';
 }
 

@@ -19,7 +19,12 @@ export function findSecretReads(
   const isSecret = (name: string): boolean => settings.secretEnv.some((pattern) => pattern.test(name));
   const describeHost = (env: TSESTree.MemberExpression): string => {
     const host = unwrap(env.object);
-    return host.type === 'Identifier' ? `${host.name}.env` : 'import.meta.env';
+    if (host.type === 'Identifier') return `${host.name}.env`;
+    if (host.type === 'MemberExpression') {
+      const object = unwrap(host.object);
+      return `${object.type === 'Identifier' ? object.name : '…'}.${memberName(host) ?? ''}.env`;
+    }
+    return 'import.meta.env';
   };
 
   const readsOf = (envValue: Node, source: string, depth: number): void => {

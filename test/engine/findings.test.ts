@@ -99,3 +99,13 @@ describe('default secret names', () => {
     expect(findings('no-jwt-secret-access', code).map((f) => f.data.name)).toEqual(['JWT_SECRET', 'JWT_PRIVATE_KEY', 'NEXTAUTH_SECRET', 'SESSION_SECRET']);
   });
 });
+
+describe('secret hosts', () => {
+  it('reads process through globalThis too', () => {
+    const code = "const a = globalThis.process.env.JWT_SECRET;\nconst b = window.process.env.JWT_SECRET;\nconst c = foo.process.env.JWT_SECRET;";
+    expect(findings('no-jwt-secret-access', code).map((f) => [f.data.source, f.node.loc.start.line])).toEqual([
+      ['globalThis.process.env', 1],
+      ['window.process.env', 2],
+    ]);
+  });
+});
