@@ -64,7 +64,7 @@ describe('npm run demo: the golden-path example before and after jwt-ssot', () =
     stderr = child.stderr;
     if (!child.stdout.trim().startsWith('{')) throw new Error(`scripts/demo.mjs --json printed no report (exit ${child.status}): ${child.stderr}`);
     demo = JSON.parse(child.stdout) as DemoResult;
-  }, 300_000);
+  }, 600_000);
 
   afterAll(() => {
     if (demo?.kept) fs.rmSync(demo.kept.tmp, { recursive: true, force: true });
