@@ -11,7 +11,7 @@ import type { Violation } from './audit/types.js';
 import { loadCliConfig } from './config.js';
 
 /** Below this many files a second thread costs more (its own ESLint, config and TypeScript) than it saves. */
-export const AUTO_THRESHOLD = 4000;
+export const AUTO_THRESHOLD = 10_000;
 
 export type Concurrency = number | 'auto' | 'off';
 

@@ -45,8 +45,8 @@ Options:
       --preset <recommended|strict>  Which preset's rules to apply (default: recommended)
       --shard <i/n>           Audit only part i of n of the files (a stable split by path, for CI
                               matrices); join the reports with \`jwt-ssot merge-reports\`
-      --concurrency <n|auto|off>  Threads for the scan (default: auto = a second thread from
-                              4000 files on, when the machine has several cores)
+      --concurrency <n|auto|off>  Threads for the scan (default: auto = more threads from
+                              10000 files on, onto idle cores only)
   -h, --help                  Show this help
 
 Exit codes: 0 clean, 1 findings or files that could not be analysed, 2 bad usage or invalid settings.
