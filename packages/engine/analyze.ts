@@ -10,7 +10,7 @@ import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { ApiShape, LibraryEntry } from './catalogue.js';
 import { findProperty, isFunction, isTransparentWrapper, isTruthyLiteral, memberName, propertyKeyName, staticString, unwrap, type Node } from './ast.js';
 import { parseFile } from './parse.js';
-import { mightContainSites } from './prefilter.js';
+import { MENTIONS_JWT, mightContainSites } from './prefilter.js';
 import { findHandRolledDecodes } from './hand-rolled.js';
 import { findSecretReads } from './secrets.js';
 import { findUnsafeSites } from './unsafe-options.js';
@@ -59,7 +59,6 @@ export interface Collected {
   readonly requireAliases: Set<string>;
 }
 
-const MENTIONS_JWT = /jwt|jsonwebtoken|bearer/i;
 
 const moduleObjects = new WeakMap<LibraryEntry, ApiShape>();
 

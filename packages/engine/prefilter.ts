@@ -1,10 +1,15 @@
 /**
  * The text prefilter: decides from a file's text alone whether it can contain a site. It must never
- * drop a real one (test/engine/prefilter.test.ts checks that on every fixture), so it errs wide: every
- * site needs one of these words in the text — a library's module name (imports, requires, re-exports,
- * and the files that register a framework plugin), `atob`/`base64` (hand-rolled decoding), `.env`
- * (secret reads), `jwt` (files that mention JWTs, where an unanalysable `require(expr)` is reported), or
- * a literal segment of an auth module's private path.
+ * drop a real one (test/engine/prefilter.test.ts checks that on every fixture), so every rule of it
+ * follows from what a site needs in the text:
+ * - library sites (imports, requires, re-exports, registered framework plugins, code strings): the
+ *   module's name, or a module name built from pieces (`require('json' + 'webtoken')`);
+ * - private auth-module imports: a literal segment of the private path;
+ * - hand-rolled decoding: `atob`/`base64` and a `split` (of the token into segments);
+ * - secret reads: an `env` and a word that one of the `secretEnv` patterns matches (or a key built
+ *   from pieces, which the engine folds);
+ * - unanalysable `require(expr)`/`import(expr)`: a mention of JWTs and a `require(`/`import(`.
+ * The first test is one regular expression; the others run only when it misses.
  */
 import type { Settings } from './settings.js';
 
@@ -28,11 +33,37 @@ export function prefilterPattern(settings: Settings): RegExp {
     const words = new Set<string>(settings.libraries.moduleNames);
     for (const authModule of settings.authModules) for (const token of authModule.prefilterTokens) words.add(token);
     const alternatives = [...words].map(escape).sort();
-    alternatives.push('atob', 'base64', '\\.env\\b', 'jwt');
     pattern = new RegExp(alternatives.join('|'), 'i');
     cache.set(settings, pattern);
   }
   return pattern;
+}
+
+/** The words a JWT-mentioning file has; kept in step with the engine's `mentionsJwt`. */
+export const MENTIONS_JWT = /jwt|jsonwebtoken|bearer/i;
+const DYNAMIC_MODULE = /\b(?:require|import)\s*\(/;
+const HAND_ROLLED = /atob|base64/i;
+const ENV = /\benv\b/;
+/** A computed key built from pieces (`env['JWT_' + 'SECRET']`): the name is not one word of the text. */
+const BUILT_KEY = /\[[^\]\n]*(?:\+|\$\{)/;
+const WORD = /[A-Za-z_$][\w$]*/g;
+
+/** Does any word of the text match a `secretEnv` pattern? (Dynamic names are never reported.) */
+function mentionsSecretName(text: string, settings: Settings): boolean {
+  const seen = new Set<string>();
+  for (const [word] of text.matchAll(WORD)) {
+    if (seen.has(word)) continue;
+    seen.add(word);
+    if (settings.secretEnv.some((pattern) => pattern.test(word))) return true;
+  }
+  return false;
+}
+
+function testText(text: string, settings: Settings): boolean {
+  if (prefilterPattern(settings).test(text) || SPLIT_MODULE_NAME.test(text)) return true;
+  if (HAND_ROLLED.test(text) && text.includes('split')) return true;
+  if (MENTIONS_JWT.test(text) && DYNAMIC_MODULE.test(text)) return true;
+  return ENV.test(text) && (BUILT_KEY.test(text) || mentionsSecretName(text, settings));
 }
 
 /** True when the file may contain a site and must be parsed and analysed. */
@@ -40,7 +71,7 @@ export function mightContainSites(text: string, settings: Settings): boolean {
   // ESLint creates the five rules one after the other on the same text: remember the last answer. The
   // answer is a pure function of (text, settings), so this can never go stale.
   if (text === last.text && settings === last.settings) return last.result;
-  const result = prefilterPattern(settings).test(text) || SPLIT_MODULE_NAME.test(text);
+  const result = testText(text, settings);
   last = { text, settings, result };
   return result;
 }
