@@ -144,7 +144,8 @@ describe('jwt-ssot audit: files that cannot be analysed', () => {
   });
 
   it('exits 1 for an unanalysable file even when there are no findings', async () => {
-    const dir = project({ 'eslint.config.js': settingsConfig(SETTINGS), 'src/broken.ts': 'const jwt = ;\n' });
+    // The file names a JWT library, so the prefilter sends it to the parser, which fails.
+    const dir = project({ 'eslint.config.js': settingsConfig(SETTINGS), 'src/broken.ts': "import jwt from 'jsonwebtoken';\nconst token = ;\n" });
     const { code, report } = await auditJson(dir);
     expect(code).toBe(1);
     expect(report.violations).toEqual([]);
