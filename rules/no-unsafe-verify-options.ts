@@ -1,15 +1,10 @@
-import { DEFAULT_RULE_OPTIONS } from '../packages/engine/index.js';
+import { DEFAULT_RULE_OPTIONS, type UnsafeReason } from '../packages/engine/index.js';
 import { createRule } from './utils/create-rule.js';
 import { reportFindings } from './utils/findings.js';
 
 export type Options = [Record<string, never>];
-export type MessageIds =
-  | 'ignoreExpiration'
-  | 'algorithmNone'
-  | 'signsUnsigned'
-  | 'unpinnedAlgorithms'
-  | 'noVerify'
-  | 'fallbackDecode';
+// One message per reason the engine reports (packages/engine/types.ts).
+export type MessageIds = UnsafeReason;
 
 export default createRule<Options, MessageIds>({
   name: 'no-unsafe-verify-options',

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { CliUsageError } from '../config.js';
-import { writeFileAtomic } from './io.js';
+import { writeFileAtomic } from '../write-atomic.js';
 import type { BaselineComparison, Violation } from './types.js';
 
 export const BASELINE_VERSION = 1;
@@ -69,7 +69,7 @@ export function readBaseline(file: string, label = file): BaselineFile {
 }
 
 export function writeBaseline(file: string, baseline: BaselineFile): void {
-  writeFileAtomic(file, `${JSON.stringify(baseline, null, 2)}\n`);
+  writeFileAtomic(file, `${JSON.stringify(baseline, null, 2)}\n`, { create: true });
 }
 
 export function compareWithBaseline(violations: readonly Violation[], baseline: BaselineFile, file: string): BaselineComparison {

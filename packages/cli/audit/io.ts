@@ -1,7 +1,4 @@
 /** Where a command reads and writes: the real process by default, a capture in tests. */
-import fs from 'node:fs';
-import path from 'node:path';
-
 export interface CommandIo {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
@@ -18,12 +15,4 @@ export function useColor(io: CommandIo): boolean {
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   return io.stdout.isTTY === true;
-}
-
-/** Write through a temporary file and rename, so a reader never sees half a report. */
-export function writeFileAtomic(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(temporary, text);
-  fs.renameSync(temporary, file);
 }

@@ -11,7 +11,8 @@ import plugin from '../../plugin/index.js';
 import { compareWithBaseline, readBaseline, toBaseline, writeBaseline } from '../audit/baseline.js';
 import { FORMATS, formatReport, type Format, type RuleDescription } from '../audit/formatters.js';
 import { testImpact } from '../audit/impact.js';
-import { processIo, useColor, writeFileAtomic, type CommandIo } from '../audit/io.js';
+import { processIo, useColor, type CommandIo } from '../audit/io.js';
+import { writeFileAtomic } from '../write-atomic.js';
 import { buildReport } from '../audit/report.js';
 import { DEFAULT_MAX_FILE_SIZE, presetRules, relativePath, type Preset } from '../audit/scan.js';
 import type { BaselineComparison, ImpactEntry } from '../audit/types.js';
@@ -211,7 +212,7 @@ export async function runAudit(argv: readonly string[], io: CommandIo = processI
       sarifPathPrefix: repositoryPrefix(root),
     });
     if (values.output !== undefined) {
-      writeFileAtomic(path.resolve(io.cwd, values.output), text);
+      writeFileAtomic(path.resolve(io.cwd, values.output), text, { create: true });
     } else {
       io.stdout.write(text);
     }

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Log, ReportingDescriptor, Result, Run, Artifact } from 'sarif';
-import { processIo, writeFileAtomic, type CommandIo } from '../audit/io.js';
+import { processIo, type CommandIo } from '../audit/io.js';
+import { writeFileAtomic } from '../write-atomic.js';
 
 const EXIT_CLEAN = 0;
 const EXIT_FINDINGS = 1;
@@ -302,7 +303,7 @@ export async function runMergeReports(argv: readonly string[], io: CommandIo = p
       text = `${JSON.stringify(merged, null, 2)}\n`;
       failing = sarifFailing(merged);
     }
-    if (values.output !== undefined) writeFileAtomic(path.resolve(io.cwd, values.output), text);
+    if (values.output !== undefined) writeFileAtomic(path.resolve(io.cwd, values.output), text, { create: true });
     else io.stdout.write(text);
     return failing ? EXIT_FINDINGS : EXIT_CLEAN;
   } catch (error) {

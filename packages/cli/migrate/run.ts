@@ -10,7 +10,7 @@ import { describeFsError, describeParseError, encodeSource, readSourceFile } fro
 import { MigrationProject } from './project.js';
 import type { MigrateEdit, MigrateResult } from './source.js';
 import { typecheckMigration, type TypecheckResult } from './typecheck.js';
-import { writeFileAtomic } from './write.js';
+import { writeFileAtomic } from '../write-atomic.js';
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
 
