@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { toPosix } from '../engine/paths.js';
 
 export const SOURCE_EXTENSIONS: readonly string[] = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'];
 const NEVER_ENTER = new Set(['node_modules', '.git']);
@@ -31,9 +32,6 @@ interface GitignoreLevel {
   readonly rules: Ignore;
 }
 
-function toPosix(file: string): string {
-  return file.split(path.sep).join('/');
-}
 
 function isInside(child: string, parent: string): boolean {
   const rel = path.relative(parent, child);

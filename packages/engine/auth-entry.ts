@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { toPosix } from './paths.js';
 import type { ImportSite } from './types.js';
 
 const ENTRY_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '/index.ts', '/index.js'];
@@ -97,7 +98,7 @@ function entrySpecifier(fromFile: string, entry: string, oldSpecifier: string): 
   const dir = path.dirname(fromFile);
   const withoutExt = entry.replace(/\.(c|m)?[jt]sx?$/, '');
   const target = path.basename(withoutExt) === 'index' && !/\.(c|m)?js$/.test(oldSpecifier) ? path.dirname(withoutExt) : withoutExt;
-  let relative = path.relative(dir, target).split(path.sep).join('/');
+  let relative = toPosix(path.relative(dir, target));
   if (!relative.startsWith('.')) relative = `./${relative}`;
   if (/\.(c|m)?js$/.test(oldSpecifier) && target === withoutExt) relative += '.js';
   return relative;

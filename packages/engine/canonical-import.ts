@@ -3,10 +3,8 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { stripExtension, type Settings } from './settings.js';
+import { toPosix } from './paths.js';
 
-export function toPosix(file: string): string {
-  return file.split(path.sep).join('/');
-}
 
 /** Does the tree call `require(…)` anywhere, or assign `module.exports` / `exports.x`? */
 function usesCommonJs(ast: TSESTree.Program): boolean {

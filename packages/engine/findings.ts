@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describeCanonical, type Settings } from './settings.js';
+import { toPosix } from './paths.js';
 import type { CallSite, FileAnalysis, ImportSite } from './types.js';
 
 export const RULE_IDS = [
@@ -52,7 +53,7 @@ const FORM_WORDS: Record<ImportSite['form'], string> = {
 
 /** Paths in messages are relative to `root`, like the settings that name them. */
 function relativeToRoot(settings: Settings, file: string): string {
-  return path.relative(settings.root, file).split(path.sep).join('/');
+  return toPosix(path.relative(settings.root, file));
 }
 
 function canonicalModule(settings: Settings): string {

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { LIBRARIES, LibraryIndex, libraryFromSetting, type LibrarySetting } from './catalogue.js';
+import { toPosix } from './paths.js';
 
 export const SETTINGS_KEY = 'jwt-ssot';
 
@@ -210,9 +211,6 @@ function literalTail(glob: string): string | undefined {
   return tail && tail !== '.' && tail !== '..' ? stripExtension(tail) : undefined;
 }
 
-function toPosix(file: string): string {
-  return file.split(path.sep).join('/');
-}
 
 function resolveSettings(raw: RawSettings, defaultRoot: string): Settings {
   const root = path.resolve(defaultRoot, raw.root ?? '.');

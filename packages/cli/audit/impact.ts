@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { toPosix } from '../../engine/paths.js';
 import { SOURCE_EXTENSIONS } from '../files.js';
 import type { ImpactEntry } from './types.js';
 
@@ -74,7 +75,7 @@ export function testImpact(targets: readonly string[], projectFiles: readonly st
       importers.set(target, set);
     }
   }
-  const relative = (file: string): string => path.relative(root, file).split(path.sep).join('/');
+  const relative = (file: string): string => toPosix(path.relative(root, file));
   return targets.map((target) => {
     const seen = new Set<string>([target]);
     const queue = [target];

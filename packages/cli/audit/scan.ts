@@ -19,6 +19,7 @@ import {
   type Settings,
 } from '../../engine/index.js';
 import plugin, { NAMESPACE } from '../../plugin/index.js';
+import { toPosix } from '../../engine/paths.js';
 import { describeParseError, readSourceFile } from '../source-text.js';
 import { suppressionsOf } from './suppressions.js';
 import type { FileError, SuppressedViolation, Violation, ViolationKind } from './types.js';
@@ -83,9 +84,6 @@ export function interpolate(text: string, data: Readonly<Record<string, string>>
   });
 }
 
-function toPosix(file: string): string {
-  return file.split(path.sep).join('/');
-}
 
 export function relativePath(root: string, file: string): string {
   const rel = path.relative(root, file);

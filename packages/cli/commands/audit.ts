@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { toPosix } from '../../engine/paths.js';
 import { packageInfo } from '../../engine/index.js';
 import plugin from '../../plugin/index.js';
 import { compareWithBaseline, readBaseline, toBaseline, writeBaseline } from '../audit/baseline.js';
@@ -67,7 +68,7 @@ export function parseSize(value: string): number {
 export function repositoryPrefix(root: string): string {
   for (let dir = root; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, '.git'))) {
-      const rel = path.relative(dir, root).split(path.sep).join('/');
+      const rel = toPosix(path.relative(dir, root));
       return rel ? `${rel}/` : '';
     }
     if (path.dirname(dir) === dir) return '';

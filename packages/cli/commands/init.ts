@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeFile, exportedNames, mightContainSites, parseFile, readSettings } from '../../engine/index.js';
+import { toPosix } from '../../engine/paths.js';
 import { isTestFile } from '../audit/impact.js';
 import { processIo, type CommandIo } from '../audit/io.js';
 import { listSourceFiles } from '../files.js';
@@ -80,9 +81,6 @@ export function guessExports(file: string): { verify?: string; decode?: string }
   };
 }
 
-function toPosix(file: string): string {
-  return file.split(path.sep).join('/');
-}
 
 export function settingsBlock(canonical: { module: string; verify: string; decode?: string }, hasTests: boolean): Record<string, unknown> {
   return {

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { toPosix } from '../../engine/paths.js';
 import { stripExtension, type Settings } from '../../engine/index.js';
 import { learnCanonicalShape, type CanonicalShape } from './shape.js';
 import { migrateSource, type MigrateResult } from './source.js';
@@ -65,7 +66,7 @@ function pathsAlias(facts: TsconfigFacts, canonicalFile: string): string | undef
       const prefix = absolute.slice(0, star);
       const suffix = absolute.slice(star + 1);
       if (target.startsWith(prefix) && target.endsWith(suffix) && target.length >= prefix.length + suffix.length) {
-        const middle = target.slice(prefix.length, target.length - suffix.length).split(path.sep).join('/');
+        const middle = toPosix(target.slice(prefix.length, target.length - suffix.length));
         if (pattern.includes('*')) return pattern.replace('*', middle);
       }
     }

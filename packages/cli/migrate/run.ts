@@ -3,6 +3,7 @@
  * that every new text parses, type-check before/after, and only then (with `write`) write atomically.
  */
 import path from 'node:path';
+import { toPosix } from '../../engine/paths.js';
 import { parseFile, ParseError, type Settings } from '../../engine/index.js';
 import type { CliConfig } from '../config.js';
 import { listSourceFiles } from '../files.js';
@@ -133,5 +134,5 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
 
 export function relativeTo(cwd: string, file: string): string {
   const relative = path.relative(cwd, file);
-  return (relative.startsWith('..') ? file : relative).split(path.sep).join('/');
+  return toPosix(relative.startsWith('..') ? file : relative);
 }
