@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { MigrateIo } from '../../packages/cli/commands/migrate.js';
+import type { CommandIo } from '../../packages/cli/audit/io.js';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const PROJECT_FIXTURE = path.join(REPO_ROOT, 'test/fixtures/migrate-project');
@@ -27,16 +27,21 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
   }
 }
 
-export function memoryIo(cwd: string): MigrateIo & { out: () => string; err: () => string } {
+export function memoryIo(cwd: string): CommandIo & { out: () => string; err: () => string } {
   let out = '';
   let err = '';
   return {
     cwd,
-    stdout: (text) => {
-      out += text;
+    env: {},
+    stdout: {
+      write: (text: string) => {
+        out += text;
+      },
     },
-    stderr: (text) => {
-      err += text;
+    stderr: {
+      write: (text: string) => {
+        err += text;
+      },
     },
     out: () => out,
     err: () => err,

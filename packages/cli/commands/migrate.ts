@@ -13,6 +13,7 @@ import { workTreeState } from '../migrate/git.js';
 import { findTsconfig } from '../migrate/project.js';
 import { relativeTo, runMigration, type MigrationReport } from '../migrate/run.js';
 import { MARKER } from '../migrate/source.js';
+import { processIo, type CommandIo } from '../audit/io.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -39,17 +40,6 @@ Exit codes: 0 ran (follow-ups included), 1 a file errored or the migration intro
 2 bad usage, invalid settings, or a dirty git work tree without --force.
 `;
 
-export interface MigrateIo {
-  readonly cwd: string;
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-const processIo = (): MigrateIo => ({
-  cwd: process.cwd(),
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-});
 
 function summaryOf(report: MigrationReport, cwd: string) {
   const count = (status: string): number => report.files.filter((file) => file.status === status).length;
@@ -109,7 +99,7 @@ function formatText(report: MigrationReport, cwd: string): string {
   return out.join('');
 }
 
-export async function runMigrate(argv: readonly string[], io: MigrateIo = processIo()): Promise<number> {
+export async function runMigrate(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
   let values: { write?: boolean; force?: boolean; format?: string; config?: string; typecheck?: boolean; 'no-typecheck'?: boolean; help?: boolean };
   let positionals: string[];
   try {
@@ -128,11 +118,11 @@ export async function runMigrate(argv: readonly string[], io: MigrateIo = proces
       },
     }));
   } catch (error) {
-    io.stderr(`jwt-ssot migrate: ${(error as Error).message}\n\n${HELP}`);
+    io.stderr.write(`jwt-ssot migrate: ${(error as Error).message}\n\n${HELP}`);
     return EXIT_USAGE;
   }
   if (values.help) {
-    io.stdout(HELP);
+    io.stdout.write(HELP);
     return EXIT_OK;
   }
   const format = values.format ?? 'text';
@@ -140,7 +130,7 @@ export async function runMigrate(argv: readonly string[], io: MigrateIo = proces
     if (format !== 'text' && format !== 'json') throw new CliUsageError(`--format ${format}: expected text or json`);
     if (values.typecheck && values['no-typecheck']) throw new CliUsageError('--typecheck and --no-typecheck contradict each other');
     const config = await loadCliConfig({ cwd: io.cwd, configFile: values.config });
-    for (const note of config.notes) io.stderr(`jwt-ssot migrate: ${note}\n`);
+    for (const note of config.notes) io.stderr.write(`jwt-ssot migrate: ${note}\n`);
     // Without a canonical module every site would only get a marker: refuse instead of littering the code.
     const rootSettings = await config.settingsFor(path.join(config.root, '__jwt_ssot_migrate__.ts'));
     if (!rootSettings.canonical) {
@@ -154,7 +144,7 @@ export async function runMigrate(argv: readonly string[], io: MigrateIo = proces
     if (values.write && !values.force) {
       const state = workTreeState(io.cwd);
       if (state.changes.length > 0) {
-        io.stderr(
+        io.stderr.write(
           `jwt-ssot migrate: the git work tree has uncommitted changes; commit or stash them first so the migration can be reviewed and undone, or pass --force.\n${state.changes
             .slice(0, 10)
             .map((line) => `  ${line}\n`)
@@ -170,11 +160,11 @@ export async function runMigrate(argv: readonly string[], io: MigrateIo = proces
       write: Boolean(values.write),
       tsconfig,
     });
-    io.stdout(format === 'json' ? formatJson(report, io.cwd) : formatText(report, io.cwd));
+    io.stdout.write(format === 'json' ? formatJson(report, io.cwd) : formatText(report, io.cwd));
     return report.errors.length > 0 || (report.typecheck?.introduced.length ?? 0) > 0 ? EXIT_FAILED : EXIT_OK;
   } catch (error) {
     if (error instanceof CliUsageError || error instanceof SettingsError) {
-      io.stderr(`jwt-ssot migrate: ${error.message}\n`);
+      io.stderr.write(`jwt-ssot migrate: ${error.message}\n`);
       return EXIT_USAGE;
     }
     throw error;
