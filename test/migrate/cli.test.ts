@@ -151,12 +151,14 @@ describe('jwt-ssot migrate', { timeout: 240_000 }, () => {
     expect(await runMigrate(['--format', 'xml'], memoryIo(dir))).toBe(2);
     expect(await runMigrate(['--config', 'missing.mjs'], memoryIo(dir))).toBe(2);
     expect(await runMigrate(['--typecheck'], memoryIo(dir))).toBe(2);
-    writeFiles(dir, { 'eslint.config.mjs': `export default [{ settings: { 'jwt-ssot': { canonical: { module: 5, exports: { verify: 'validateToken' } } } } }];\n` });
-    const io = memoryIo(dir);
+    // Each config gets a project of its own: ESLint caches an imported config by path and mtime (in
+    // milliseconds, on a clock that ticks every few), so rewriting the file in place could reuse the old one.
+    const invalid = project({ 'eslint.config.mjs': `export default [{ settings: { 'jwt-ssot': { canonical: { module: 5, exports: { verify: 'validateToken' } } } } }];\n` });
+    const io = memoryIo(invalid);
     expect(await runMigrate([], io)).toBe(2);
     expect(io.err()).toContain('canonical.module');
-    writeFiles(dir, { 'eslint.config.mjs': `export default [{ settings: { 'jwt-ssot': { allow: ['test/**'] } } }];\n` });
-    const noCanonical = memoryIo(dir);
+    const withoutCanonical = project({ 'eslint.config.mjs': `export default [{ settings: { 'jwt-ssot': { allow: ['test/**'] } } }];\n` });
+    const noCanonical = memoryIo(withoutCanonical);
     expect(await runMigrate([], noCanonical)).toBe(2);
     expect(noCanonical.err()).toContain("settings['jwt-ssot'].canonical is not set");
   });
