@@ -23,6 +23,36 @@ export interface ApiShape {
   readonly optionsArg?: number;
   /** Library-specific checks of the call's arguments (see unsafe-options.ts). */
   readonly checks?: readonly UnsafeCheck[];
+  /** Index of the key (secret, public key, JWKS) argument of a verify call. */
+  readonly keyArg?: number;
+  /** How a call maps onto the canonical validator; without one, a site of this API is always a follow-up. */
+  readonly rewrite?: RewriteRecipe;
+}
+
+/**
+ * A rewrite recipe: what the rewrite core (packages/rewrite) needs to turn a call of this API into a call
+ * of the canonical export. Only the token survives the rewrite: the key (`keyArg`) and options
+ * (`optionsArg`) must be what the canonical module already uses, or the site stays a follow-up.
+ */
+export interface RewriteRecipe {
+  /** The canonical export the call becomes: `verify` (settings `exports.verify`) or `decode`. */
+  readonly to: 'verify' | 'decode';
+  /** Index of the token argument. */
+  readonly tokenArg: number;
+  /** Most arguments the call may have; a call with more (a callback, header options) stays a follow-up. */
+  readonly maxArgs: number;
+  /** What the call gives: the payload itself, or an object whose `payload` member is it (jose's `{ payload }`). */
+  readonly result: 'payload' | 'payload-member';
+  /** The call returns a promise of `result`. */
+  readonly promise?: boolean;
+  /** The API also takes a callback (jsonwebtoken): a non-literal argument where options go may be one. */
+  readonly callbackForm?: boolean;
+  /**
+   * Set when the rewrite changes behaviour in a way only a person can accept (another failure mode,
+   * another algorithm argument): migrate leaves a follow-up with this text, and the editor offers the
+   * rewrite as a suggestion that says what to check. `{{name}}` is the canonical function's name.
+   */
+  readonly confirm?: string;
 }
 
 export type UnsafeCheck =
@@ -70,19 +100,22 @@ const object = (members: Record<string, ApiShape>, extra: Partial<ApiShape> = {}
   ...extra,
 });
 
+// Token-only decodes that return the payload: `decode(token)` → the canonical decode.
+const payloadDecode: RewriteRecipe = { to: 'decode', tokenArg: 0, maxArgs: 1, result: 'payload' };
+
 const jsonwebtoken = object({
-  verify: verify({ optionsArg: 2 }),
-  decode: decode(),
+  verify: verify({ optionsArg: 2, keyArg: 1, rewrite: { to: 'verify', tokenArg: 0, maxArgs: 3, result: 'payload', callbackForm: true } }),
+  decode: decode({ rewrite: payloadDecode }),
   sign: sign({ optionsArg: 2 }),
 });
 
 const jose = object({
-  jwtVerify: verify({ optionsArg: 2 }),
+  jwtVerify: verify({ optionsArg: 2, keyArg: 1, rewrite: { to: 'verify', tokenArg: 0, maxArgs: 3, result: 'payload-member', promise: true } }),
   jwtDecrypt: verify({ optionsArg: 2 }),
   compactVerify: verify({ note: 'signature only' }),
   flattenedVerify: verify({ note: 'signature only' }),
   generalVerify: verify({ note: 'signature only' }),
-  decodeJwt: decode(),
+  decodeJwt: decode({ rewrite: payloadDecode }),
   decodeProtectedHeader: decode(),
   SignJWT: sign(),
   EncryptJWT: sign(),
@@ -92,7 +125,7 @@ const jose = object({
   JWT: object({ verify: verify({ optionsArg: 2 }), decode: decode(), sign: sign() }),
 });
 
-const jwtDecode = decode({ members: { jwtDecode: decode(), default: decode() } });
+const jwtDecode = decode({ rewrite: payloadDecode, members: { jwtDecode: decode({ rewrite: payloadDecode }), default: decode({ rewrite: payloadDecode }) } });
 
 const fastJwt = object({
   createVerifier: verify({ optionsArg: 0, note: 'factory', checks: ['requiresAlgorithmsOption'], returns: verify() }),
@@ -129,13 +162,43 @@ const googleOAuth2Client = object({
   verifySignedJwtWithCertsAsync: verify(),
 });
 
-const cloudflareWorkerJwt = object({ verify: verify({ optionsArg: 2 }), decode: decode(), sign: sign({ optionsArg: 2 }) });
+const cloudflareWorkerJwt = object({
+  verify: verify({
+    optionsArg: 2,
+    keyArg: 1,
+    rewrite: {
+      to: 'verify',
+      tokenArg: 0,
+      maxArgs: 3,
+      result: 'payload',
+      confirm: 'its verify resolves to `undefined` (v2: `false`) for a bad token where {{name}} throws, and to `{ header, payload }` (v3) rather than the payload; check how the result is used',
+    },
+  }),
+  decode: decode({
+    rewrite: { to: 'decode', tokenArg: 0, maxArgs: 1, result: 'payload', confirm: 'its decode returns `{ header, payload }`, not the payload; check how the result is used' },
+  }),
+  sign: sign({ optionsArg: 2 }),
+});
 
 const honoJwt = object({
   jwt: verify({ note: 'middleware', optionsArg: 0 }),
-  verify: verify({ optionsArg: 2, checks: ['honoAlgArg'] }),
+  verify: verify({
+    optionsArg: 2,
+    keyArg: 1,
+    checks: ['honoAlgArg'],
+    rewrite: {
+      to: 'verify',
+      tokenArg: 0,
+      maxArgs: 3,
+      result: 'payload',
+      promise: true,
+      confirm: 'its third argument pins the algorithm; check that {{name}} pins the same one and reads the same key',
+    },
+  }),
   verifyWithJwks: verify({ optionsArg: 1 }),
-  decode: decode(),
+  decode: decode({
+    rewrite: { to: 'decode', tokenArg: 0, maxArgs: 1, result: 'payload', confirm: 'its decode returns `{ header, payload }`, not the payload; check how the result is used' },
+  }),
   decodeHeader: decode(),
   sign: sign(),
   Jwt: object({ verify: verify({ optionsArg: 2, checks: ['honoAlgArg'] }), decode: decode(), sign: sign() }),
