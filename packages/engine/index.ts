@@ -1,12 +1,13 @@
 /** The detection engine: one catalogue, one settings reader, one binding tracker for every tool. */
-export * from './catalogue.js';
+export * from './catalogue/index.js';
 export * from './settings.js';
 export * from './types.js';
 export * from './findings.js';
-export { analyzeFile, type AnalyzeInput } from './analyze.js';
+export { analyzeFile } from './analyze.js';
+export { findVariable, isGlobalName, scopeOf } from './ast/scope.js';
 export { mightContainSites, prefilterPattern } from './prefilter.js';
 export { parseFile, ParseError, type ParsedFile, type ParseOptions } from './parse.js';
 export { canonicalSpecifier, isCommonJsFile, usesJsExtensions } from './canonical-import.js';
 export { entryImportSpecifier, exportedNames, resolveSourceFile } from './auth-entry.js';
-export { expressionKey } from './unsafe-options.js';
+export { expressionKey } from './passes/unsafe-options.js';
 export { packageInfo, type PackageInfo } from './package-info.js';

@@ -1,7 +1,20 @@
 /** What the engine reports about one file. Every consumer (rules, audit, codemods) reads these. */
-import type { TSESTree } from '@typescript-eslint/utils';
-import type { ApiShape, LibraryEntry, SiteKind } from './catalogue.js';
-import type { ResolvedAuthModule } from './settings.js';
+import type { ParserServices, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ApiShape, LibraryEntry, SiteKind } from './catalogue/index.js';
+import type { ResolvedAuthModule, Settings } from './settings.js';
+
+/** One parsed file and what to analyse it with. */
+export interface AnalyzeInput {
+  readonly ast: TSESTree.Program;
+  readonly scopeManager: TSESLint.Scope.ScopeManager;
+  readonly filename: string;
+  readonly text: string;
+  readonly settings: Settings;
+  /** Present under typed linting: enables barrel and re-export resolution. */
+  readonly parserServices?: Partial<ParserServices>;
+  /** How deep inside code strings (`eval('…')`) this text is; bounds the recursion. */
+  readonly codeStringDepth?: number;
+}
 
 /** How a call site reaches the API. */
 export type CallForm =

@@ -22,7 +22,7 @@ import {
   type Finding,
   type Settings,
 } from '../../engine/index.js';
-import { findVariable, scopeOf } from '../../engine/analyze.js';
+import { findVariable, scopeOf } from '../../engine/index.js';
 import { defaultCanonicalShape, type CanonicalShape } from './shape.js';
 import { applyEdits, detectEol, indentAt, lineNumber, lineStart, mapOffset, nextLineStart, normalizeCode, type TextEdit } from './text.js';
 import { removeUnusedLibraryImports, usedLibraryBindings } from './imports.js';

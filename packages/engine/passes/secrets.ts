@@ -4,10 +4,10 @@
  * A name is a secret when it matches `secretEnv`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isTransparentWrapper, memberName, propertyKeyName, staticString, unwrap, type Node } from './ast.js';
-import { isGlobalName } from './analyze.js';
-import type { Settings } from './settings.js';
-import type { SecretSite } from './types.js';
+import { isTransparentWrapper, memberName, propertyKeyName, staticString, unwrap, type Node } from '../ast/nodes.js';
+import { isGlobalName } from '../ast/scope.js';
+import type { Settings } from '../settings.js';
+import type { SecretSite } from '../types.js';
 
 export function findSecretReads(
   envObjects: readonly TSESTree.MemberExpression[],

@@ -1,13 +1,16 @@
 /**
  * Verification that does not verify what it seems to: `ignoreExpiration: true`, `'none'` among the
- * algorithms, libraries left to trust the token's own `alg`, jwt-simple's noVerify, and the fallback
- * pattern (a verify whose failure path decodes the same token, directly or through a local helper).
+ * algorithms, libraries left to trust the token's own `alg`, a verify told not to verify, and the
+ * fallback pattern (a verify whose failure path decodes the same token, directly or through a local
+ * helper). What is unsafe for which API is data in the catalogue (`ApiShape.checks`); this pass names no
+ * library.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
-import { contains, findProperty, isFunction, isTruthyLiteral, memberName, unwrap, type Node } from './ast.js';
-import { findVariable, scopeOf } from './analyze.js';
-import type { CallSite, UnsafeSite } from './types.js';
+import { contains, findProperty, isFunction, isTruthyLiteral, memberName, unwrap, type Node } from '../ast/nodes.js';
+import { findVariable, scopeOf } from '../ast/scope.js';
+import { COMMON_ALGORITHM_KEYS, EXPIRY_BYPASS_KEYS } from '../catalogue/index.js';
+import type { CallSite, UnsafeSite } from '../types.js';
 
 export function findUnsafeSites(calls: readonly CallSite[], scopeManager: TSESLint.Scope.ScopeManager): UnsafeSite[] {
   const sites: UnsafeSite[] = [];
@@ -16,29 +19,31 @@ export function findUnsafeSites(calls: readonly CallSite[], scopeManager: TSESLi
   };
   for (const site of calls) {
     if (site.form === 'reference' || site.form === 'computed' || site.form === 'hand-rolled') continue;
-    const checks = site.shape?.checks ?? [];
-    if (site.library === 'jwt-simple' && site.kind === 'decode' && checks.includes('jwtSimpleAlgorithmArg')) {
+    const checks = site.shape?.checks ?? {};
+    // A verify API whose flag argument turned the call into a decode (the engine recorded it as one).
+    if (checks.noVerifyFlagArg !== undefined && site.shape?.kind === 'verify' && site.kind === 'decode') {
       add('noVerify', site.node, site);
       continue;
     }
-    const options = site.shape?.optionsArg === undefined ? undefined : objectLiteral(site.args[site.shape.optionsArg], scopeManager);
+    const optionsArg = site.shape?.optionsArg;
+    const options = optionsArg === undefined ? undefined : objectLiteral(site.args[optionsArg], scopeManager);
     if (options) {
-      const ignoreExpiration = findProperty(options, 'ignoreExpiration');
-      if (ignoreExpiration && isTruthyLiteral(ignoreExpiration.value)) add('ignoreExpiration', ignoreExpiration, site);
-      for (const key of ['algorithms', 'algorithm', 'alg']) {
+      for (const key of EXPIRY_BYPASS_KEYS) {
+        const property = findProperty(options, key);
+        if (property && isTruthyLiteral(property.value)) add('ignoreExpiration', property, site);
+      }
+      for (const key of checks.algorithmKeys ?? COMMON_ALGORITHM_KEYS) {
         const property = findProperty(options, key);
         if (property && listsNone(property.value)) add(site.kind === 'sign' ? 'signsUnsigned' : 'algorithmNone', property, site);
       }
     }
     if (site.kind !== 'verify') continue;
-    if (checks.includes('requiresAlgorithmsOption')) {
-      const argument = site.shape?.optionsArg === undefined ? undefined : site.args[site.shape.optionsArg];
+    if (checks.requiredOption !== undefined) {
+      const argument = optionsArg === undefined ? undefined : site.args[optionsArg];
       // Only a literal we can read proves the option is missing; an opaque variable might set it.
-      if (!argument || (options && !findProperty(options, 'algorithms') && !hasSpread(options))) add('unpinnedAlgorithms', site.node, site);
+      if (!argument || (options && !findProperty(options, checks.requiredOption) && !hasSpread(options))) add('unpinnedAlgorithms', site.node, site);
     }
-    if (checks.includes('jwtSimpleAlgorithmArg') && site.args.length < 4) add('unpinnedAlgorithms', site.node, site);
-    if (checks.includes('njwtSingleArgument') && site.args.length === 1) add('unpinnedAlgorithms', site.node, site);
-    if (checks.includes('honoAlgArg') && site.args.length < 3) add('unpinnedAlgorithms', site.node, site);
+    if (checks.minArgs !== undefined && site.args.length < checks.minArgs) add('unpinnedAlgorithms', site.node, site);
   }
   for (const fallback of findFallbacks(calls, scopeManager)) add('fallbackDecode', fallback.node, fallback.decodeSite, fallback.verifySite, fallback.decodeSite);
   return sites.sort((a, b) => a.node.range[0] - b.node.range[0]);

@@ -5,11 +5,11 @@
  */
 import type { ParserServices } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { siteNamesOf, type LibraryEntry, type SiteKind } from './catalogue.js';
-import { unwrap } from './ast.js';
-import type { Collected } from './analyze.js';
-import type { Settings } from './settings.js';
-import type { CallSite } from './types.js';
+import { siteNamesOf, type LibraryEntry, type SiteKind } from '../catalogue/index.js';
+import { unwrap } from '../ast/nodes.js';
+import type { Collected } from '../ast/collect.js';
+import type { Settings } from '../settings.js';
+import type { CallSite } from '../types.js';
 
 // ts.SymbolFlags.Alias; a constant so that this module does not load TypeScript itself.
 const SYMBOL_FLAG_ALIAS = 2_097_152;

@@ -4,9 +4,9 @@
  * `const parts = t.split('.')` and `.replace(/-/g, '+')` chains.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { memberName, staticString, unwrap, type Node } from './ast.js';
-import { findVariable, isGlobalName, scopeOf } from './analyze.js';
-import type { CallSite } from './types.js';
+import { memberName, staticString, unwrap, type Node } from '../ast/nodes.js';
+import { findVariable, isGlobalName, scopeOf } from '../ast/scope.js';
+import type { CallSite } from '../types.js';
 
 const STRING_TRANSFORMS = new Set(['replace', 'replaceAll', 'padEnd', 'padStart', 'trim', 'toString', 'concat']);
 const BASE64_ENCODINGS = new Set(['base64', 'base64url']);

@@ -1,0 +1,146 @@
+/**
+ * The JWT-library catalogue: one file per library under libraries/, assembled here in a fixed order,
+ * with the index that maps a module specifier to its library.
+ */
+import type { ApiShape, LibraryEntry, LibrarySetting, SiteKind } from './shape.js';
+import authCoreJwt from './libraries/auth-core-jwt.js';
+import awsJwtVerify from './libraries/aws-jwt-verify.js';
+import clerkBackend from './libraries/clerk-backend.js';
+import cloudflareWorkerJwt from './libraries/cloudflare-worker-jwt.js';
+import expressJwt from './libraries/express-jwt.js';
+import expressOauth2JwtBearer from './libraries/express-oauth2-jwt-bearer.js';
+import fastJwt from './libraries/fast-jwt.js';
+import fastifyJwt from './libraries/fastify-jwt.js';
+import firebaseAdmin from './libraries/firebase-admin.js';
+import googleAuthLibrary from './libraries/google-auth-library.js';
+import hapiAuthJwt2 from './libraries/hapi-auth-jwt2.js';
+import hapiJwt from './libraries/hapi-jwt.js';
+import honoJwt from './libraries/hono-jwt.js';
+import jose from './libraries/jose.js';
+import jsonwebtoken from './libraries/jsonwebtoken.js';
+import jsrsasign from './libraries/jsrsasign.js';
+import jws from './libraries/jws.js';
+import jwtDecode from './libraries/jwt-decode.js';
+import jwtSimple from './libraries/jwt-simple.js';
+import koaJwt from './libraries/koa-jwt.js';
+import nestjsJwt from './libraries/nestjs-jwt.js';
+import nextAuthJwt from './libraries/next-auth-jwt.js';
+import njwt from './libraries/njwt.js';
+import osloJwt from './libraries/oslo-jwt.js';
+import oslojsJwt from './libraries/oslojs-jwt.js';
+import passportJwt from './libraries/passport-jwt.js';
+
+export * from './shape.js';
+
+/** Each file under libraries/ by its name (without `.ts`), with what it default-exports. */
+export const LIBRARY_FILES: Readonly<Record<string, LibraryEntry | readonly LibraryEntry[]>> = {
+  jsonwebtoken,
+  jose,
+  'jwt-decode': jwtDecode,
+  'fast-jwt': fastJwt,
+  'nestjs-jwt': nestjsJwt,
+  'fastify-jwt': fastifyJwt,
+  'express-jwt': expressJwt,
+  'passport-jwt': passportJwt,
+  'koa-jwt': koaJwt,
+  'hapi-auth-jwt2': hapiAuthJwt2,
+  'hapi-jwt': hapiJwt,
+  jws,
+  'jwt-simple': jwtSimple,
+  njwt,
+  jsrsasign,
+  'next-auth-jwt': nextAuthJwt,
+  'auth-core-jwt': authCoreJwt,
+  'hono-jwt': honoJwt,
+  'aws-jwt-verify': awsJwtVerify,
+  'google-auth-library': googleAuthLibrary,
+  'firebase-admin': firebaseAdmin,
+  'clerk-backend': clerkBackend,
+  'cloudflare-worker-jwt': cloudflareWorkerJwt,
+  'oslo-jwt': osloJwt,
+  'oslojs-jwt': oslojsJwt,
+  'express-oauth2-jwt-bearer': expressOauth2JwtBearer,
+};
+
+export const LIBRARIES: readonly LibraryEntry[] = Object.values(LIBRARY_FILES).flat();
+
+export function libraryFromSetting(setting: LibrarySetting): LibraryEntry {
+  const members: Record<string, ApiShape> = {};
+  for (const kind of ['verify', 'decode', 'sign'] as const) {
+    for (const name of setting[kind] ?? []) members[name] = { kind };
+  }
+  return { name: setting.module, modules: [setting.module], namespace: { members } };
+}
+
+const CDN_PREFIX = /^https?:\/\/(?:esm\.sh|cdn\.skypack\.dev|esm\.run|unpkg\.com|jspm\.dev|cdn\.jsdelivr\.net\/npm)\/(?:v\d+\/)?/;
+
+/** Strips what a runtime adds to a bare specifier (`node:`-style `npm:` prefixes, Deno versions). */
+export function normaliseSpecifier(specifier: string): string {
+  let spec = specifier.startsWith('npm:') ? specifier.slice(4) : specifier;
+  // A path into node_modules, or a CDN URL that serves npm packages, names the package after its prefix.
+  const inNodeModules = spec.lastIndexOf('node_modules/');
+  if (inNodeModules !== -1) spec = spec.slice(inNodeModules + 'node_modules/'.length);
+  const cdn = CDN_PREFIX.exec(spec);
+  if (cdn) spec = spec.slice(cdn[0].length).replace(/[?#].*$/, '');
+  if (spec.length > 1 && spec.endsWith('/')) spec = spec.slice(0, -1);
+  // npm:jsonwebtoken@9 / npm:@scope/pkg@1/sub: drop the version, keep any subpath.
+  const versionAt = spec.indexOf('@', spec.startsWith('@') ? 1 : 0);
+  if (versionAt > 0) {
+    const slash = spec.indexOf('/', versionAt);
+    spec = spec.slice(0, versionAt) + (slash === -1 ? '' : spec.slice(slash));
+  }
+  return spec;
+}
+
+export class LibraryIndex {
+  private readonly exact = new Map<string, LibraryEntry>();
+  private readonly prefixes: Array<[string, LibraryEntry]> = [];
+  /** Every module name (without `/*`), for the text prefilter. */
+  readonly moduleNames: readonly string[];
+
+  constructor(readonly libraries: readonly LibraryEntry[]) {
+    const names = new Set<string>();
+    for (const library of libraries) {
+      for (const module of library.modules) {
+        if (module.endsWith('/*')) {
+          const base = module.slice(0, -2);
+          this.prefixes.push([`${base}/`, library]);
+          names.add(base);
+        } else {
+          this.exact.set(module, library);
+          names.add(module);
+        }
+      }
+    }
+    this.moduleNames = [...names];
+  }
+
+  find(specifier: string): LibraryEntry | undefined {
+    const spec = normaliseSpecifier(specifier);
+    const hit = this.exact.get(spec);
+    if (hit) return hit;
+    for (const [prefix, library] of this.prefixes) if (spec.startsWith(prefix)) return library;
+    return undefined;
+  }
+}
+
+/**
+ * Every member name that is a site anywhere in a library's graph, with its kind. Typed linting uses it
+ * to map a symbol declared in a library's typings back to a site.
+ */
+export function siteNamesOf(library: LibraryEntry): Map<string, SiteKind> {
+  const names = new Map<string, SiteKind>();
+  const seen = new Set<ApiShape>();
+  const visit = (shape: ApiShape | undefined, name: string | undefined): void => {
+    if (!shape || seen.has(shape)) return;
+    seen.add(shape);
+    if (shape.kind && name && !names.has(name)) names.set(name, shape.kind);
+    for (const [member, child] of Object.entries(shape.members ?? {})) visit(child, member);
+    visit(shape.returns, undefined);
+    visit(shape.instance, undefined);
+  };
+  visit(library.namespace, undefined);
+  visit(library.defaultExport, undefined);
+  for (const ambient of library.ambient ?? []) names.set(ambient.path[ambient.path.length - 1]!, ambient.kind);
+  return names;
+}

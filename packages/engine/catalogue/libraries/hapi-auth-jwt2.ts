@@ -1,0 +1,11 @@
+/** hapi-auth-jwt2: registering the plugin adds the `jwt` auth scheme. */
+import type { LibraryEntry } from '../shape.js';
+
+const entry: LibraryEntry = {
+  name: 'hapi-auth-jwt2',
+  modules: ['hapi-auth-jwt2'],
+  namespace: {},
+  ambient: [{ path: ['auth', 'strategy'], kind: 'verify', note: 'strategy', argument: { index: 1, value: 'jwt' } }],
+};
+
+export default entry;

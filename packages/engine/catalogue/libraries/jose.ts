@@ -1,0 +1,24 @@
+/** jose (v4+), plus the `JWT` namespace of jose v1/v2. */
+import { decode, object, payloadDecode, sign, verify, type LibraryEntry } from '../shape.js';
+
+const entry: LibraryEntry = {
+  name: 'jose',
+  modules: ['jose', 'jose/*'],
+  namespace: object({
+    jwtVerify: verify({ optionsArg: 2, keyArg: 1, rewrite: { to: 'verify', tokenArg: 0, maxArgs: 3, result: 'payload-member', promise: true } }),
+    jwtDecrypt: verify({ optionsArg: 2 }),
+    compactVerify: verify({ note: 'signature only' }),
+    flattenedVerify: verify({ note: 'signature only' }),
+    generalVerify: verify({ note: 'signature only' }),
+    decodeJwt: decode({ rewrite: payloadDecode }),
+    decodeProtectedHeader: decode(),
+    SignJWT: sign(),
+    EncryptJWT: sign(),
+    CompactSign: sign(),
+    UnsecuredJWT: sign({ members: { decode: decode() } }),
+    // jose v1/v2 (legacy): const { JWT } = require('jose')
+    JWT: object({ verify: verify({ optionsArg: 2 }), decode: decode(), sign: sign() }),
+  }),
+};
+
+export default entry;

@@ -1,0 +1,10 @@
+/** koa-jwt: the module is the middleware factory. */
+import { verify, type LibraryEntry } from '../shape.js';
+
+const entry: LibraryEntry = {
+  name: 'koa-jwt',
+  modules: ['koa-jwt'],
+  namespace: verify({ note: 'middleware', optionsArg: 0 }),
+};
+
+export default entry;

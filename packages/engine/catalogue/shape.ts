@@ -1,0 +1,126 @@
+/**
+ * The vocabulary of the JWT-library catalogue. Each library describes the value a module gives its
+ * importer as a small object graph: which members exist, which of them verify, decode or sign when called
+ * (or constructed), and what calling or constructing returns. The engine walks this graph while it
+ * follows bindings, so adding a library never means adding code: only a file under libraries/.
+ *
+ * Facts come from ../shared/reference/jwt-libraries.md (each library's own typings and docs).
+ */
+
+export type SiteKind = 'verify' | 'decode' | 'sign';
+
+export interface ApiShape {
+  /** Calling (or constructing) this value is a site of this kind. */
+  readonly kind?: SiteKind;
+  /** What the call is, for messages: 'middleware', 'strategy', 'signature only'. */
+  readonly note?: string;
+  readonly members?: Readonly<Record<string, ApiShape>>;
+  /** The value a call returns (after `await` too, for APIs that return a promise of an object). */
+  readonly returns?: ApiShape;
+  /** The value `new` returns. */
+  readonly instance?: ApiShape;
+  /** Index of the options argument, for no-unsafe-verify-options. */
+  readonly optionsArg?: number;
+  /** What makes a call of this API unsafe beyond the common options (see `UnsafeChecks`). */
+  readonly checks?: UnsafeChecks;
+  /** Index of the key (secret, public key, JWKS) argument of a verify call. */
+  readonly keyArg?: number;
+  /** How a call maps onto the canonical validator; without one, a site of this API is always a follow-up. */
+  readonly rewrite?: RewriteRecipe;
+}
+
+/**
+ * How a call of an API can skip what verification should do, as data the unsafe-options pass reads.
+ * Options are read from the argument at `optionsArg` (an object literal, or a `const` bound to one).
+ */
+export interface UnsafeChecks {
+  /**
+   * Options keys that name the accepted algorithm(s): listing `'none'` there is `algorithmNone`
+   * (`signsUnsigned` for a sign API). Defaults to `COMMON_ALGORITHM_KEYS`.
+   */
+  readonly algorithmKeys?: readonly string[];
+  /** Options key without which the library trusts the token's own `alg` (`unpinnedAlgorithms`). */
+  readonly requiredOption?: string;
+  /** Fewer arguments than this leave the algorithm to the token (`unpinnedAlgorithms`). */
+  readonly minArgs?: number;
+  /** A truthy literal argument at this index skips verification: the call is an unverified decode (`noVerify`). */
+  readonly noVerifyFlagArg?: number;
+}
+
+/** The options keys most libraries use for the accepted algorithms. */
+export const COMMON_ALGORITHM_KEYS: readonly string[] = ['algorithms', 'algorithm', 'alg'];
+
+/** Options keys whose truthy value turns off the expiry check (`ignoreExpiration`). */
+export const EXPIRY_BYPASS_KEYS: readonly string[] = ['ignoreExpiration'];
+
+/**
+ * A rewrite recipe: what the rewrite core (packages/rewrite) needs to turn a call of this API into a call
+ * of the canonical export. Only the token survives the rewrite: the key (`keyArg`) and options
+ * (`optionsArg`) must be what the canonical module already uses, or the site stays a follow-up.
+ */
+export interface RewriteRecipe {
+  /** The canonical export the call becomes: `verify` (settings `exports.verify`) or `decode`. */
+  readonly to: 'verify' | 'decode';
+  /** Index of the token argument. */
+  readonly tokenArg: number;
+  /** Most arguments the call may have; a call with more (a callback, header options) stays a follow-up. */
+  readonly maxArgs: number;
+  /** What the call gives: the payload itself, or an object whose `payload` member is it (jose's `{ payload }`). */
+  readonly result: 'payload' | 'payload-member';
+  /** The call returns a promise of `result`. */
+  readonly promise?: boolean;
+  /** The API also takes a callback (jsonwebtoken): a non-literal argument where options go may be one. */
+  readonly callbackForm?: boolean;
+  /**
+   * Set when the rewrite changes behaviour in a way only a person can accept (another failure mode,
+   * another algorithm argument): migrate leaves a follow-up with this text, and the editor offers the
+   * rewrite as a suggestion that says what to check. `{{name}}` is the canonical function's name.
+   */
+  readonly confirm?: string;
+}
+
+export interface LibraryEntry {
+  /** The package name, used in messages and reports. */
+  readonly name: string;
+  /** Exact module specifiers; `name/*` matches every subpath. */
+  readonly modules: readonly string[];
+  /** What `import * as ns` and `require()` give. */
+  readonly namespace: ApiShape;
+  /** What a default import gives; defaults to the namespace (CommonJS interop). */
+  readonly defaultExport?: ApiShape;
+  /**
+   * Calls the library makes available without a binding once a file registers it (decorators added
+   * by a framework plugin): `request.jwtVerify()`, `app.jwt.verify()`, `server.auth.strategy(…, 'jwt')`.
+   * The last element of `path` is the called member; earlier ones must precede it.
+   */
+  readonly ambient?: readonly AmbientCall[];
+}
+
+export interface AmbientCall {
+  readonly path: readonly string[];
+  readonly kind: SiteKind;
+  readonly note?: string;
+  /** The call's argument at this index must be this string (hapi's scheme name). */
+  readonly argument?: { readonly index: number; readonly value: string };
+  /** The member name is a suffix (fastify's `namespace` option renames `jwtVerify` to `<ns>JwtVerify`). */
+  readonly suffix?: boolean;
+}
+
+/** A user-declared library from `settings['jwt-ssot'].libraries`. */
+export interface LibrarySetting {
+  readonly module: string;
+  readonly verify?: readonly string[];
+  readonly decode?: readonly string[];
+  readonly sign?: readonly string[];
+}
+
+export const verify = (extra: Partial<ApiShape> = {}): ApiShape => ({ kind: 'verify', ...extra });
+export const decode = (extra: Partial<ApiShape> = {}): ApiShape => ({ kind: 'decode', ...extra });
+export const sign = (extra: Partial<ApiShape> = {}): ApiShape => ({ kind: 'sign', ...extra });
+export const object = (members: Record<string, ApiShape>, extra: Partial<ApiShape> = {}): ApiShape => ({
+  members,
+  ...extra,
+});
+
+/** Token-only decodes that return the payload: `decode(token)` → the canonical decode. */
+export const payloadDecode: RewriteRecipe = { to: 'decode', tokenArg: 0, maxArgs: 1, result: 'payload' };
