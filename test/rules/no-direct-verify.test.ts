@@ -42,6 +42,16 @@ ruleTester.run('no-direct-verify', testable(rule), {
       filename: app,
       code: 'class Guard {\n  constructor(private jwtService: OtherService) {}\n  check(t: string) {\n    return this.jwtService.verify(t);\n  }\n}\n',
     },
+    {
+      name: 'express-oauth2-jwt-bearer: requiredScopes alone only checks an already verified token',
+      filename: app,
+      code: "import { requiredScopes, claimIncludes } from 'express-oauth2-jwt-bearer';\napp.get('/orders', requiredScopes('read:orders'), claimIncludes('roles', 'admin'), list);\n",
+    },
+    {
+      name: 'a local function named auth beside express-oauth2-jwt-bearer',
+      filename: app,
+      code: "import { requiredScopes } from 'express-oauth2-jwt-bearer';\nfunction auth(options: { audience: string }) { return (req: unknown, res: unknown, next: () => void) => next(); }\napp.use(auth({ audience }), requiredScopes('read:orders'));\n",
+    },
     { name: 'sign is not reported by default', filename: app, code: "import jwt from 'jsonwebtoken';\njwt.sign({ sub }, key);\n" },
     { name: 'jwt-simple encode is signing', filename: app, code: "import jwt from 'jwt-simple';\njwt.encode(payload, key);\n" },
     // Shadowing: a local binding with the library's name is not the library.
