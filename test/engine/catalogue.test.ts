@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LIBRARIES, LIBRARY_FILES, type LibraryEntry } from '../../packages/engine/index.js';
 
-const librariesFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../packages/engine/catalogue/libraries');
+const librariesFolder = path.join(__dirname, '../../packages/engine/catalogue/libraries');
 const libraryFiles = fs
   .readdirSync(librariesFolder)
   .filter((name) => name.endsWith('.ts'))
