@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { LIBRARIES, LibraryIndex, libraryFromSetting, type LibrarySetting } from './catalogue.js';
+import { LIBRARIES, LibraryIndex, libraryFromSetting, type LibrarySetting } from './catalogue/index.js';
 import { toPosix } from './paths.js';
 
 export const SETTINGS_KEY = 'jwt-ssot';

@@ -1,2 +1,0 @@
-/** Kept so that `./catalogue.js` imports (settings.ts) resolve; the catalogue lives in catalogue/. */
-export * from './catalogue/index.js';
