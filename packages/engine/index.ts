@@ -10,3 +10,12 @@ export { canonicalSpecifier, isCommonJsFile, usesJsExtensions } from './canonica
 export { entryImportSpecifier, exportedNames, resolveSourceFile } from './auth-entry.js';
 export { expressionKey } from './unsafe-options.js';
 export { packageInfo, type PackageInfo } from './package-info.js';
+export {
+  clearResolverCaches,
+  createResolver,
+  resolverFor,
+  RESOLVE_EXTENSIONS,
+  SpecifierResolver,
+  type ResolveOptions,
+  type TsconfigFacts,
+} from './resolve.js';
