@@ -13,6 +13,7 @@ export { packageInfo, type PackageInfo } from './package-info.js';
 export {
   clearResolverCaches,
   createResolver,
+  defaultResolver,
   resolverFor,
   RESOLVE_EXTENSIONS,
   SpecifierResolver,

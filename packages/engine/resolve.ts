@@ -284,10 +284,17 @@ function aliasFor(pattern: string, matcher: PathsMatcher, target: string): strin
 
 let bySettings = new WeakMap<Settings, SpecifierResolver>();
 const byRoot = new Map<string, SpecifierResolver>();
+let shared: SpecifierResolver | undefined;
 
 /** A resolver of its own, for one run that should share nothing (and whose cache dies with it). */
 export function createResolver(): SpecifierResolver {
   return new SpecifierResolver();
+}
+
+/** The process-wide resolver, for callers that know neither the settings nor the project root. */
+export function defaultResolver(): SpecifierResolver {
+  shared ??= new SpecifierResolver();
+  return shared;
 }
 
 /**
@@ -316,5 +323,6 @@ export function resolverFor(scope: Settings | string): SpecifierResolver {
 export function clearResolverCaches(): void {
   for (const resolver of byRoot.values()) resolver.clear();
   byRoot.clear();
+  shared?.clear();
   bySettings = new WeakMap();
 }
