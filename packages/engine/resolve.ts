@@ -37,7 +37,6 @@ const RESOLVE_OPTIONS: NapiResolveOptions = {
   // Paths stay as the project spells them (a temp folder or checkout under a symlink still matches the
   // file listing); only packages in node_modules are followed to their real place, below.
   symlinks: false,
-  moduleType: true,
 };
 
 const NODE_NEXT = new Set(['node16', 'nodenext']);
@@ -105,6 +104,7 @@ export class SpecifierResolver {
   private readonly configs = new Map<string, ConfigEntry | null>();
   /** `folder \0 specifier` → resolved file, or null. */
   private readonly resolved = new Map<string, string | null>();
+  private readonly packageTypes = new Map<string, string>();
 
   /** Forgets every resolution and tsconfig read (files were added, moved or edited). */
   clear(): void {
@@ -114,6 +114,7 @@ export class SpecifierResolver {
     this.configByDir.clear();
     this.configs.clear();
     this.resolved.clear();
+    this.packageTypes.clear();
   }
 
   /**
@@ -174,10 +175,24 @@ export class SpecifierResolver {
     const ext = path.extname(file);
     if (ext === '.mts' || ext === '.mjs') return true;
     if (ext === '.cts' || ext === '.cjs') return false;
-    const absolute = path.resolve(file);
-    // oxc reads the nearest package.json `type` for us (Node's ESM_FILE_FORMAT).
-    const result = this.base.sync(path.dirname(absolute), `./${path.basename(absolute)}`);
-    return result.moduleType === 'module' ? true : undefined;
+    return this.packageType(path.dirname(path.resolve(file))) === 'module' ? true : undefined;
+  }
+
+  /** The `type` of the nearest package.json above `dir` (the file itself need not exist yet). */
+  private packageType(dir: string): string | undefined {
+    // get-tsconfig's find-up takes any file name and shares this resolver's cache.
+    const manifest = findTsconfig(dir, 'package.json', this.tsconfigCache as Map<string, string>);
+    if (manifest === undefined) return undefined;
+    let type = this.packageTypes.get(manifest);
+    if (type === undefined) {
+      try {
+        type = String((JSON.parse(fs.readFileSync(manifest, 'utf8')) as { type?: unknown }).type ?? '');
+      } catch {
+        type = ''; // an unreadable package.json decides nothing
+      }
+      this.packageTypes.set(manifest, type);
+    }
+    return type || undefined;
   }
 
   /**

@@ -179,6 +179,12 @@ describe('SpecifierResolver.needsJsExtension', () => {
     expect(createResolver().needsJsExtension(path.join(dir, 'src/a.ts'))).toBe(true);
   });
 
+  it('answers for a file that is not on disk yet, from its folder', () => {
+    const dir = project({ 'tsconfig.json': nodeNext, 'package.json': '{ "type": "module" }' });
+    expect(createResolver().needsJsExtension(path.join(dir, 'src/routes/new.ts'))).toBe(true);
+    expect(createResolver().needsJsExtension(path.join(dir, 'src/routes/new.cts'))).toBe(false);
+  });
+
   it('leaves the choice to the file when the project does not resolve NodeNext', () => {
     const dir = project({
       'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler' } }),
