@@ -20,8 +20,8 @@
 import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
-import { createPathsMatcher, findTsconfig, parseTsconfig, type PathsMatcher, type TsConfigJsonResolved } from 'get-tsconfig';
-import { ResolverFactory, type NapiResolveOptions } from 'oxc-resolver';
+import type { PathsMatcher, TsConfigJsonResolved } from 'get-tsconfig';
+import type { NapiResolveOptions, ResolverFactory } from 'oxc-resolver';
 import { stripExtension, type Settings } from './settings.js';
 import { toPosix } from './paths.js';
 
@@ -38,6 +38,21 @@ const RESOLVE_OPTIONS: NapiResolveOptions = {
   // file listing); only packages in node_modules are followed to their real place, below.
   symlinks: false,
 };
+
+/**
+ * Both libraries load on the first lookup, not with the engine: a project without auth modules never
+ * resolves an import while linting, and ESLint start-up is part of every editor keystroke's budget.
+ */
+let loaded: { readonly oxc: typeof import('oxc-resolver'); readonly tsconfig: typeof import('get-tsconfig') } | undefined;
+function libraries(): NonNullable<typeof loaded> {
+  /* eslint-disable @typescript-eslint/no-require-imports -- lazy on purpose, see above */
+  loaded ??= {
+    oxc: require('oxc-resolver') as typeof import('oxc-resolver'),
+    tsconfig: require('get-tsconfig') as typeof import('get-tsconfig'),
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return loaded;
+}
 
 const NODE_NEXT = new Set(['node16', 'nodenext']);
 const NODE_NEXT_MODULES = new Set(['node16', 'node18', 'node20', 'nodenext']);
@@ -97,8 +112,9 @@ function readFacts(file: string, config: TsConfigJsonResolved): TsconfigFacts {
  * the project root) or `createResolver()` (a throwaway one for one run).
  */
 export class SpecifierResolver {
-  private base = new ResolverFactory(RESOLVE_OPTIONS);
-  private readonly tsconfigCache = new Map<string, unknown>();
+  private baseResolver: ResolverFactory | undefined;
+  /** get-tsconfig's own cache of found and read files, shared by every look-up of this resolver. */
+  private readonly tsconfigCache = new Map<string, string>();
   /** Folder → the loadable config that governs it, or null. */
   private readonly configByDir = new Map<string, ConfigEntry | null>();
   private readonly configs = new Map<string, ConfigEntry | null>();
@@ -108,8 +124,8 @@ export class SpecifierResolver {
 
   /** Forgets every resolution and tsconfig read (files were added, moved or edited). */
   clear(): void {
-    this.base.clearCache();
-    this.base = new ResolverFactory(RESOLVE_OPTIONS);
+    this.baseResolver?.clearCache();
+    this.baseResolver = undefined;
     this.tsconfigCache.clear();
     this.configByDir.clear();
     this.configs.clear();
@@ -181,7 +197,7 @@ export class SpecifierResolver {
   /** The `type` of the nearest package.json above `dir` (the file itself need not exist yet). */
   private packageType(dir: string): string | undefined {
     // get-tsconfig's find-up takes any file name and shares this resolver's cache.
-    const manifest = findTsconfig(dir, 'package.json', this.tsconfigCache as Map<string, string>);
+    const manifest = libraries().tsconfig.findTsconfig(dir, 'package.json', this.tsconfigCache);
     if (manifest === undefined) return undefined;
     let type = this.packageTypes.get(manifest);
     if (type === undefined) {
@@ -215,6 +231,12 @@ export class SpecifierResolver {
     return undefined;
   }
 
+  /** Node's algorithm without a tsconfig; the per-tsconfig resolvers are clones sharing its cache. */
+  private get base(): ResolverFactory {
+    this.baseResolver ??= new (libraries().oxc.ResolverFactory)(RESOLVE_OPTIONS);
+    return this.baseResolver;
+  }
+
   private resolveUncached(dir: string, specifier: string): string | undefined {
     const resolver = this.configFor(dir)?.resolver ?? this.base;
     let result;
@@ -243,7 +265,8 @@ export class SpecifierResolver {
   }
 
   private nearestConfigFile(dir: string): string | undefined {
-    const cache = this.tsconfigCache as Map<string, string>;
+    const cache = this.tsconfigCache;
+    const { findTsconfig } = libraries().tsconfig;
     const tsconfig = findTsconfig(dir, 'tsconfig.json', cache);
     const jsconfig = findTsconfig(dir, 'jsconfig.json', cache);
     if (!jsconfig) return tsconfig;
@@ -256,7 +279,8 @@ export class SpecifierResolver {
     if (entry !== undefined) return entry;
     entry = null;
     try {
-      const config = parseTsconfig(file, this.tsconfigCache as Map<string, string>);
+      const { parseTsconfig, createPathsMatcher } = libraries().tsconfig;
+      const config = parseTsconfig(file, this.tsconfigCache);
       const resolver = this.base.cloneWithOptions({ ...RESOLVE_OPTIONS, tsconfig: { configFile: file } });
       // oxc loads the config on first use and then fails every lookup if it cannot: probe it once with
       // the config file itself, which exists, so any error is the config's.
