@@ -1,56 +1,55 @@
 /**
  * What an auth module's entry file exports, so that an import of a private path can be rewritten to the
- * entry only when the entry really offers the imported names. Read from disk once per file version.
+ * entry only when the entry really offers the imported names. Each file is parsed once per content
+ * (size and hash, never mtime: two writes within one clock tick must not hide an edit).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { toPosix } from './paths.js';
+import { defaultResolver, type SpecifierResolver } from './resolve.js';
 import type { ImportSite } from './types.js';
 
-const ENTRY_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '/index.ts', '/index.js'];
-const cache = new Map<string, { mtimeMs: number; names: Set<string> }>();
-
-export function resolveSourceFile(base: string): string | undefined {
-  for (const ext of ENTRY_EXTENSIONS) {
-    const candidate = base + ext;
-    try {
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // try the next extension
-    }
-  }
-  return undefined;
+/** One file's own exports, and the specifiers of its `export * from '…'` (followed on every call). */
+interface ModuleExports {
+  readonly contentKey: string;
+  readonly names: ReadonlySet<string>;
+  readonly starSpecifiers: readonly string[];
 }
 
-/** Names exported by a module file, following `export * from './x'` within the project. */
-export function exportedNames(file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return new Set();
-  seen.add(file);
-  let stat: fs.Stats;
+const parsedModules = new Map<string, ModuleExports>();
+
+/** The source file an absolute path names, with or without its extension, or its folder's index file. */
+export function resolveSourceFile(base: string, resolver: SpecifierResolver = defaultResolver()): string | undefined {
+  const absolute = path.resolve(base);
+  return resolver.resolve(absolute, absolute, { packages: false });
+}
+
+function readModuleExports(file: string): ModuleExports | undefined {
+  let content: Buffer;
   try {
-    stat = fs.statSync(file);
+    content = fs.readFileSync(file);
   } catch {
-    return new Set();
+    return undefined;
   }
-  const cached = cache.get(file);
-  if (cached && cached.mtimeMs === stat.mtimeMs) return cached.names;
+  const contentKey = `${content.length}:${createHash('sha256').update(content).digest('hex')}`;
+  const cached = parsedModules.get(file);
+  if (cached?.contentKey === contentKey) return cached;
   const names = new Set<string>();
+  const starSpecifiers: string[] = [];
   let ast;
   try {
-    ast = parse(fs.readFileSync(file, 'utf8'), { jsx: file.endsWith('x'), filePath: file });
+    ast = parse(content.toString('utf8'), { jsx: file.endsWith('x'), filePath: file });
   } catch {
-    return names;
+    return { contentKey, names, starSpecifiers }; // not cached: the next edit may fix it
   }
   for (const statement of ast.body) {
     if (statement.type === 'ExportDefaultDeclaration') names.add('default');
     if (statement.type === 'ExportAllDeclaration') {
       if (statement.exported) names.add(statement.exported.name);
-      else if (statement.source.value.startsWith('.')) {
-        const target = resolveSourceFile(path.resolve(path.dirname(file), statement.source.value).replace(/\.(c|m)?js$/, ''));
-        if (target) for (const name of exportedNames(target, seen)) if (name !== 'default') names.add(name);
-      }
+      else starSpecifiers.push(statement.source.value);
     }
     if (statement.type !== 'ExportNamedDeclaration') continue;
     for (const specifier of statement.specifiers) {
@@ -64,8 +63,29 @@ export function exportedNames(file: string, seen = new Set<string>()): Set<strin
       names.add(declaration.id.name);
     }
   }
-  cache.set(file, { mtimeMs: stat.mtimeMs, names });
+  const result = { contentKey, names, starSpecifiers };
+  parsedModules.set(file, result);
+  return result;
+}
+
+function collectExportedNames(file: string, resolver: SpecifierResolver, seen: Set<string>): Set<string> {
+  if (seen.has(file)) return new Set();
+  seen.add(file);
+  const module = readModuleExports(file);
+  if (!module) return new Set();
+  const names = new Set(module.names);
+  for (const specifier of module.starSpecifiers) {
+    // Project files only (relative, absolute, tsconfig aliases): a package's exports are not ours to list.
+    const target = resolver.resolve(file, specifier, { packages: false });
+    if (!target) continue;
+    for (const name of collectExportedNames(target, resolver, seen)) if (name !== 'default') names.add(name);
+  }
   return names;
+}
+
+/** Names exported by a module file, following `export * from '…'` into other project files. */
+export function exportedNames(file: string, resolver: SpecifierResolver = defaultResolver()): Set<string> {
+  return collectExportedNames(file, resolver, new Set());
 }
 
 /** The names an import of a private path binds, or undefined when it cannot be repointed safely. */
@@ -107,14 +127,19 @@ function entrySpecifier(fromFile: string, entry: string, oldSpecifier: string): 
 /**
  * The specifier an import of an auth module's private path should use instead: the module's entry, but
  * only when the entry exports every imported name (so the change cannot break the import). Shared by
- * the no-auth-import-bypass autofix and the migrate codemod.
+ * the no-auth-import-bypass autofix and the migrate codemod. Pass `resolverFor(settings)` when the caller
+ * has the settings, so the lookups share that scope's cache.
  */
-export function entryImportSpecifier(site: ImportSite, filename: string): string | undefined {
+export function entryImportSpecifier(
+  site: ImportSite,
+  filename: string,
+  resolver: SpecifierResolver = defaultResolver(),
+): string | undefined {
   if (!site.authModule) return undefined;
   const names = importedNames(site);
   if (!names || names.length === 0) return undefined;
-  const entryFile = resolveSourceFile(site.authModule.entry) ?? site.authModule.entry;
-  const exported = exportedNames(entryFile);
+  const entryFile = resolveSourceFile(site.authModule.entry, resolver) ?? site.authModule.entry;
+  const exported = exportedNames(entryFile, resolver);
   if (!names.every((name) => exported.has(name))) return undefined;
   return entrySpecifier(filename, entryFile, site.specifier);
 }

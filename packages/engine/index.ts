@@ -11,3 +11,13 @@ export { canonicalSpecifier, isCommonJsFile, usesJsExtensions } from './canonica
 export { entryImportSpecifier, exportedNames, resolveSourceFile } from './auth-entry.js';
 export { expressionKey } from './passes/unsafe-options.js';
 export { packageInfo, type PackageInfo } from './package-info.js';
+export {
+  clearResolverCaches,
+  createResolver,
+  defaultResolver,
+  resolverFor,
+  RESOLVE_EXTENSIONS,
+  SpecifierResolver,
+  type ResolveOptions,
+  type TsconfigFacts,
+} from './resolve.js';

@@ -360,4 +360,20 @@ describe('jwt-ssot audit --impact', () => {
       { file: 'src/lib/peek.ts', tests: [] },
     ]);
   });
+
+  it('follows tsconfig `paths` aliases from tests to the files with findings', async () => {
+    const dir = project({
+      ...PROJECT,
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./src/*'], '#peek': ['./src/lib/peek.ts'] } } }),
+      'test/peek.test.ts': "import { peek } from '#peek';\npeek('t');\n",
+      'test/orders-alias.test.ts': "import { readOrder } from '@/api/orders.js';\nreadOrder('t');\n",
+      'test/legacy-base-url.test.ts': "import legacy from 'src/api/legacy';\nlegacy('t');\n",
+    });
+    const { report } = await auditJson(dir, ['--impact']);
+    expect(report.impact).toEqual([
+      { file: 'src/api/legacy.js', tests: ['__tests__/legacy.spec.js', 'test/legacy-base-url.test.ts'] },
+      { file: 'src/api/orders.ts', tests: ['test/orders-alias.test.ts', 'test/orders.test.ts'] },
+      { file: 'src/lib/peek.ts', tests: ['test/peek.test.ts'] },
+    ]);
+  });
 });

@@ -82,6 +82,21 @@ describe('jwt-ssot init', () => {
     expect(fs.existsSync(path.join(dir, 'eslint.config.js'))).toBe(false);
   });
 
+  it('finds the validator a --canonical entry re-exports with `export *` through a tsconfig alias', async () => {
+    const dir = tree({
+      ...TREE,
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', paths: { '@/*': ['./src/*'] } } }),
+      'src/auth/index.ts': "export * from '@/auth/verify.js';\nexport * from './decode';\n",
+      'src/auth/verify.ts': "import jwt from 'jsonwebtoken';\nexport const verifyAccessToken = (t: string) => jwt.verify(t, 'k');\n",
+      'src/auth/decode.ts': "import jwt from 'jsonwebtoken';\nexport const decodeAccessToken = (t: string) => jwt.decode(t);\n",
+    });
+    const result = await runInProcess(runInit, dir, ['--canonical', 'src/auth/index.ts', '--print']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('"verify": "verifyAccessToken"');
+    expect(result.stdout).toContain('"decode": "decodeAccessToken"');
+    expect(result.stdout).not.toContain('exports no function that looks like a validator');
+  });
+
   it('exits 2 for a --canonical file that does not exist, and 1 when nothing verifies JWTs', async () => {
     const dir = tree(TREE);
     const missing = await runInProcess(runInit, dir, ['--canonical', 'src/nope.ts']);

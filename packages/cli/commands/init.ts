@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeFile, exportedNames, mightContainSites, parseFile, readSettings } from '../../engine/index.js';
+import { analyzeFile, createResolver, exportedNames, mightContainSites, parseFile, readSettings, type SpecifierResolver } from '../../engine/index.js';
 import { toPosix } from '../../engine/paths.js';
 import { isTestFile } from '../audit/impact.js';
 import { processIo, type CommandIo } from '../audit/io.js';
@@ -33,8 +33,11 @@ export interface Candidate {
   readonly authPath: boolean;
 }
 
-/** Files ranked by how much JWT verification they already hold (tests left out). */
-export async function rankCandidates(root: string): Promise<Candidate[]> {
+/**
+ * Files ranked by how much JWT verification they already hold (tests left out). `resolver` follows the
+ * `export *` chains of the candidates; one per run, so a second init in the same process reads afresh.
+ */
+export async function rankCandidates(root: string, resolver: SpecifierResolver = createResolver()): Promise<Candidate[]> {
   const settings = readSettings(undefined, root);
   const { files } = await listSourceFiles([root], { cwd: root, root });
   const candidates: Candidate[] = [];
@@ -54,7 +57,7 @@ export async function rankCandidates(root: string): Promise<Candidate[]> {
       const verify = analysis.calls.filter((call) => call.kind === 'verify').length;
       const decode = analysis.calls.filter((call) => call.kind === 'decode').length;
       if (verify + decode > 0) {
-        const exportsValidator = guessExports(file).verify !== undefined;
+        const exportsValidator = guessExports(file, resolver).verify !== undefined;
         candidates.push({ file, verify, decode, exportsValidator, authPath: /auth|jwt|token/i.test(rel) });
       }
     } catch {
@@ -72,9 +75,9 @@ export async function rankCandidates(root: string): Promise<Candidate[]> {
   );
 }
 
-/** The exported names that look like the verify and decode entry points. */
-export function guessExports(file: string): { verify?: string; decode?: string } {
-  const names = [...exportedNames(file)].filter((name) => name !== 'default');
+/** The exported names that look like the verify and decode entry points (through `export *` and aliases). */
+export function guessExports(file: string, resolver: SpecifierResolver = createResolver()): { verify?: string; decode?: string } {
+  const names = [...exportedNames(file, resolver)].filter((name) => name !== 'default');
   return {
     verify: names.find((name) => /verif|validat|authenticat/i.test(name)),
     decode: names.find((name) => /decode|peek|parse/i.test(name)),
@@ -139,6 +142,7 @@ export async function runInit(argv: readonly string[], io: CommandIo = processIo
     return 0;
   }
   const root = path.resolve(io.cwd);
+  const resolver = createResolver();
   let canonicalFile: string;
   let reason: string;
   if (values.canonical !== undefined) {
@@ -149,7 +153,7 @@ export async function runInit(argv: readonly string[], io: CommandIo = processIo
     }
     reason = 'named with --canonical';
   } else {
-    const ranked = await rankCandidates(root);
+    const ranked = await rankCandidates(root, resolver);
     const best = ranked[0];
     if (!best) {
       io.stderr.write(
@@ -164,7 +168,7 @@ export async function runInit(argv: readonly string[], io: CommandIo = processIo
     if (others.length > 0) reason += `; next: ${others.join(', ')}`;
   }
   const module = toPosix(path.relative(root, canonicalFile));
-  const guessed = guessExports(canonicalFile);
+  const guessed = guessExports(canonicalFile, resolver);
   const notes: string[] = [];
   if (!guessed.verify) notes.push(`${module} exports no function that looks like a validator; rename 'validateToken' below to the one you export.`);
   const hasTests = ['test', 'tests', '__tests__'].some((dir) => fs.existsSync(path.join(root, dir)));
