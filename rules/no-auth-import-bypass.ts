@@ -38,8 +38,8 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [DEFAULT_RULE_OPTIONS['no-auth-import-bypass']],
   create(context, [options]) {
-    return reportFindings(context, 'no-auth-import-bypass', { allowTypeImports: options.allowTypeImports ?? true }, (finding) => {
-      const fix = finding.importSite && entryImportFix(finding.importSite, context.filename);
+    return reportFindings(context, 'no-auth-import-bypass', { allowTypeImports: options.allowTypeImports ?? true }, (finding, settings) => {
+      const fix = finding.importSite && entryImportFix(finding.importSite, context.filename, settings);
       return fix ? { fix } : {};
     });
   },

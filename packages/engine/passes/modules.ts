@@ -9,6 +9,7 @@ import type { LibraryEntry } from '../catalogue/index.js';
 import { isCreateRequireCall, type Collected } from '../ast/collect.js';
 import { memberName, staticString, unwrap, type Node } from '../ast/nodes.js';
 import { findVariable, isGlobalName, scopeOf } from '../ast/scope.js';
+import { resolverFor } from '../resolve.js';
 import type { Settings } from '../settings.js';
 import type { AnalyzeInput, ImportSite, UnresolvedModuleSite } from '../types.js';
 import { memberOf, moduleObject, type Tracked, type Tracker } from './tracked.js';
@@ -20,20 +21,14 @@ export function classifySpecifier(specifier: string, fromFile: string, settings:
   const library = settings.libraries.find(specifier);
   if (library) return { library };
   if (settings.authModules.length === 0) return undefined;
-  const resolvedFile = resolveLocalSpecifier(specifier, fromFile);
+  // Relative, absolute and tsconfig-alias specifiers, through the one resolver (bare package names are not private paths).
+  const resolvedFile = resolverFor(settings).importTarget(fromFile, specifier);
   if (!resolvedFile) return undefined;
   const file = path.resolve(fromFile);
   for (const authModule of settings.authModules) {
     const insideModule = file.startsWith(authModule.folder + path.sep);
     if (!insideModule && authModule.isPrivate(resolvedFile)) return { authModule, resolvedFile };
   }
-  return undefined;
-}
-
-/** Relative specifiers and `root`-relative paths; aliases need the CLI's tsconfig resolution. */
-function resolveLocalSpecifier(specifier: string, fromFile: string): string | undefined {
-  if (specifier.startsWith('.')) return path.resolve(path.dirname(fromFile), specifier);
-  if (specifier.startsWith('/')) return specifier;
   return undefined;
 }
 
