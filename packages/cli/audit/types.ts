@@ -75,3 +75,24 @@ export interface AuditReport {
   readonly impact?: readonly ImpactEntry[];
   readonly notes: readonly string[];
 }
+
+/** One violation as `--format json` prints it: messageId and lineText stay internal. */
+export type JsonViolation = Pick<Violation, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'rule' | 'library' | 'api' | 'kind' | 'message' | 'replacement'>;
+
+export type JsonSuppressedViolation = JsonViolation & Pick<SuppressedViolation, 'directive' | 'directiveLine' | 'justification'>;
+
+/** `jwt-ssot audit --format json`: what formatJson prints and `jwt-ssot merge-reports` reads and writes. */
+export interface JsonReport {
+  readonly version: string;
+  readonly violations: readonly JsonViolation[];
+  readonly errors: readonly FileError[];
+  readonly suppressed: readonly JsonSuppressedViolation[];
+  readonly summary: AuditSummary;
+  readonly baseline?: {
+    readonly file: string;
+    readonly new: readonly JsonViolation[];
+    readonly fixed: BaselineComparison['fixed'];
+    readonly known: number;
+  };
+  readonly impact?: readonly ImpactEntry[];
+}
