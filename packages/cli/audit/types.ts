@@ -1,6 +1,7 @@
 /** The audit's report, as data: every formatter (json, sarif, markdown, text) prints one of these. */
+import type { FindingKind } from '../../engine/index.js';
 
-export type ViolationKind = 'verify' | 'decode' | 'sign' | 'import' | 'secret' | 'unsafe-options' | 'unanalysable';
+export type ViolationKind = FindingKind;
 
 export interface Violation {
   /** Path relative to the report root, with forward slashes. */
