@@ -1,4 +1,7 @@
-import { ESLintUtils, type JSONSchema } from '@typescript-eslint/utils';
+// The eslint-utils entry alone: the package's index also loads ESLint itself, which `jwt-ssot --help`
+// (it loads the commands for their summaries) must not pay for.
+import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
+import type { JSONSchema } from '@typescript-eslint/utils';
 import { DEFAULT_RULE_OPTIONS, ruleOptionDescriptors, type RuleId, type RuleOptions } from '../../packages/engine/index.js';
 
 export interface JwtSsotRuleDocs {
@@ -12,7 +15,7 @@ export interface JwtSsotRuleDocs {
 export const DOCS_BASE_URL = 'https://github.com/jwt-ssot/eslint-plugin-jwt-ssot/blob/main/docs/rules';
 
 /** The one rule factory: adds `docs.url` and merges `defaultOptions` into what the user configures. */
-export const createRule = ESLintUtils.RuleCreator<JwtSsotRuleDocs>((name) => `${DOCS_BASE_URL}/${name}.md`);
+export const createRule = RuleCreator<JwtSsotRuleDocs>((name) => `${DOCS_BASE_URL}/${name}.md`);
 
 /**
  * The rule's `meta.schema`, from the options its findings module (packages/engine/findings/<id>.ts)

@@ -47,11 +47,13 @@ export interface ScanResult {
   readonly filesParsed: number;
 }
 
-interface ActiveRule {
+export interface ActiveRule {
   readonly id: RuleId;
   readonly eslintId: string;
   readonly options: RuleOptions[RuleId];
   readonly messages: Readonly<Record<string, string>>;
+  readonly description: string;
+  readonly helpUri?: string;
 }
 
 /** The preset's rules with the options it sets, as the lint run would see them. */
@@ -69,6 +71,8 @@ export function presetRules(preset: Preset = 'recommended'): ActiveRule[] {
       eslintId,
       options: { ...DEFAULT_RULE_OPTIONS[id], ...(ruleOptions as object | undefined) } as RuleOptions[RuleId],
       messages: plugin.rules[id].meta.messages as Record<string, string>,
+      description: plugin.rules[id].meta.docs?.description ?? id,
+      helpUri: plugin.rules[id].meta.docs?.url,
     });
   }
   return active;

@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { toPosix } from '../../engine/paths.js';
 import { packageInfo } from '../../engine/index.js';
-import plugin from '../../plugin/index.js';
 import { compareWithBaseline, readBaseline, toBaseline, writeBaseline } from '../audit/baseline.js';
 import { FORMATS, formatReport, type Format, type RuleDescription } from '../audit/formatters.js';
 import { testImpact } from '../audit/impact.js';
@@ -72,10 +71,7 @@ export function repositoryPrefix(root: string): string {
 }
 
 function ruleDescriptions(preset: Preset): RuleDescription[] {
-  return presetRules(preset).map((rule) => {
-    const meta = plugin.rules[rule.id].meta;
-    return { id: rule.eslintId, description: meta.docs?.description ?? rule.id, helpUri: meta.docs?.url };
-  });
+  return presetRules(preset).map((rule) => ({ id: rule.eslintId, description: rule.description, helpUri: rule.helpUri }));
 }
 
 export const auditCommand = defineCommand({
