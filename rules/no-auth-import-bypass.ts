@@ -1,9 +1,9 @@
-import { DEFAULT_RULE_OPTIONS } from '../packages/engine/index.js';
-import { createRule } from './utils/create-rule.js';
+import type { RuleOptions } from '../packages/engine/index.js';
+import { createRule, defaultOptions, optionsSchema } from './utils/create-rule.js';
 import { entryImportFix } from './utils/entry-import-fix.js';
 import { reportFindings } from './utils/findings.js';
 
-export type Options = [{ allowTypeImports?: boolean }];
+export type Options = [RuleOptions['no-auth-import-bypass']];
 export type MessageIds = 'libraryImport' | 'privateAuthImport' | 'unanalysableModule';
 
 export default createRule<Options, MessageIds>({
@@ -22,23 +22,11 @@ export default createRule<Options, MessageIds>({
       unanalysableModule:
         'This {{form}} names its module at run time, so it cannot be checked for JWT libraries; use a string literal or the canonical module.',
     },
-    schema: [
-      {
-        type: 'object',
-        properties: {
-          allowTypeImports: {
-            type: 'boolean',
-            description: 'Allow `import type` from JWT libraries (types carry no verification logic).',
-            default: true,
-          },
-        },
-        additionalProperties: false,
-      },
-    ],
+    schema: optionsSchema('no-auth-import-bypass'),
   },
-  defaultOptions: [DEFAULT_RULE_OPTIONS['no-auth-import-bypass']],
+  defaultOptions: defaultOptions('no-auth-import-bypass'),
   create(context, [options]) {
-    return reportFindings(context, 'no-auth-import-bypass', { allowTypeImports: options.allowTypeImports ?? true }, (finding, settings) => {
+    return reportFindings(context, 'no-auth-import-bypass', options, (finding, settings) => {
       const fix = finding.importSite && entryImportFix(finding.importSite, context.filename, settings);
       return fix ? { fix } : {};
     });

@@ -1,6 +1,5 @@
-import { DEFAULT_RULE_OPTIONS } from '../packages/engine/index.js';
 import { canonicalCallSuggestion } from './utils/canonical-fix.js';
-import { createRule } from './utils/create-rule.js';
+import { createRule, defaultOptions, optionsSchema } from './utils/create-rule.js';
 import { reportFindings } from './utils/findings.js';
 
 export type Options = [Record<string, never>];
@@ -21,9 +20,9 @@ export default createRule<Options, MessageIds>({
       handRolledDecode: 'Hand-rolled JWT decoding (`{{api}}` of a token segment) outside the canonical module; use {{replacement}}.',
       useCanonicalDecode: 'Replace with {{name}}(token) from {{module}} (check that the return shape still fits).',
     },
-    schema: [{ type: 'object', properties: {}, additionalProperties: false }],
+    schema: optionsSchema('no-direct-decode'),
   },
-  defaultOptions: [DEFAULT_RULE_OPTIONS['no-direct-decode']],
+  defaultOptions: defaultOptions('no-direct-decode'),
   create(context) {
     return reportFindings(context, 'no-direct-decode', {}, (finding, settings) =>
       finding.messageId === 'directDecode' && finding.call

@@ -1,6 +1,5 @@
-import { DEFAULT_RULE_OPTIONS } from '../packages/engine/index.js';
 import { canonicalCallSuggestion } from './utils/canonical-fix.js';
-import { createRule } from './utils/create-rule.js';
+import { createRule, defaultOptions, optionsSchema } from './utils/create-rule.js';
 import { reportFindings } from './utils/findings.js';
 
 export type Options = [{ checkSign?: boolean }];
@@ -25,23 +24,11 @@ export default createRule<Options, MessageIds>({
       directSign: 'JWT signing with {{target}} outside the canonical module; issue tokens through {{module}}.',
       useCanonicalVerify: 'Replace with {{name}}(token) from {{module}} (check that options and the return shape still fit).',
     },
-    schema: [
-      {
-        type: 'object',
-        properties: {
-          checkSign: {
-            type: 'boolean',
-            description: 'Also report calls that sign tokens (`sign`, `new SignJWT`, `createSigner`).',
-            default: false,
-          },
-        },
-        additionalProperties: false,
-      },
-    ],
+    schema: optionsSchema('no-direct-verify'),
   },
-  defaultOptions: [DEFAULT_RULE_OPTIONS['no-direct-verify']],
+  defaultOptions: defaultOptions('no-direct-verify'),
   create(context, [options]) {
-    return reportFindings(context, 'no-direct-verify', { checkSign: options.checkSign ?? false }, (finding, settings) =>
+    return reportFindings(context, 'no-direct-verify', options, (finding, settings) =>
       finding.messageId === 'directVerify' && finding.call
         ? { suggest: canonicalCallSuggestion(context, finding.call, settings, 'verify', 'useCanonicalVerify') }
         : {},

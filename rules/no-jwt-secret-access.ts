@@ -1,5 +1,4 @@
-import { DEFAULT_RULE_OPTIONS } from '../packages/engine/index.js';
-import { createRule } from './utils/create-rule.js';
+import { createRule, defaultOptions, optionsSchema } from './utils/create-rule.js';
 import { reportFindings } from './utils/findings.js';
 
 export type Options = [Record<string, never>];
@@ -17,9 +16,9 @@ export default createRule<Options, MessageIds>({
       secretAccess:
         'Read of JWT secret {{name}} from {{source}} outside the canonical module; only {{module}} should hold JWT keys.',
     },
-    schema: [{ type: 'object', properties: {}, additionalProperties: false }],
+    schema: optionsSchema('no-jwt-secret-access'),
   },
-  defaultOptions: [DEFAULT_RULE_OPTIONS['no-jwt-secret-access']],
+  defaultOptions: defaultOptions('no-jwt-secret-access'),
   create(context) {
     return reportFindings(context, 'no-jwt-secret-access', {});
   },

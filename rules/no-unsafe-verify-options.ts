@@ -1,5 +1,5 @@
-import { DEFAULT_RULE_OPTIONS, type UnsafeReason } from '../packages/engine/index.js';
-import { createRule } from './utils/create-rule.js';
+import type { UnsafeReason } from '../packages/engine/index.js';
+import { createRule, defaultOptions, optionsSchema } from './utils/create-rule.js';
 import { reportFindings } from './utils/findings.js';
 
 export type Options = [Record<string, never>];
@@ -24,9 +24,9 @@ export default createRule<Options, MessageIds>({
       fallbackDecode:
         'This decode runs when {{verifyLibrary}} `{{verifyApi}}` (line {{line}}) rejects the same token, so a forged or expired token is accepted anyway.',
     },
-    schema: [{ type: 'object', properties: {}, additionalProperties: false }],
+    schema: optionsSchema('no-unsafe-verify-options'),
   },
-  defaultOptions: [DEFAULT_RULE_OPTIONS['no-unsafe-verify-options']],
+  defaultOptions: defaultOptions('no-unsafe-verify-options'),
   create(context) {
     return reportFindings(context, 'no-unsafe-verify-options', {});
   },

@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import plugin from '../packages/plugin/index.js';
 import { rules } from '../rules/index.js';
 import { DOCS_BASE_URL } from '../rules/utils/create-rule.js';
+import { DEFAULT_RULE_OPTIONS, RULE_IDS } from '../packages/engine/index.js';
+import { RULE_FINDINGS } from '../packages/engine/findings/index.js';
 
 const ROOT = path.join(__dirname, '..');
 const FIXTURES = path.join(__dirname, 'fixtures');
@@ -121,6 +123,30 @@ describe('plugin exports', () => {
       const module = (await import(/* @vite-ignore */ pathToFileURL(path.join(ROOT, 'rules', `${id}.ts`)).href)) as { default: unknown };
       expect(plugin.rules[id as RuleId], id).toBe(module.default);
     }
+  });
+
+  it('has one engine findings module per rule, and the registry lists exactly those', () => {
+    const modules = fs
+      .readdirSync(path.join(ROOT, 'packages/engine/findings'))
+      .filter((file) => file.endsWith('.ts') && file !== 'index.ts' && file !== 'define.ts')
+      .map((file) => file.slice(0, -3))
+      .sort();
+    expect(modules).toEqual(ruleIds);
+    expect(RULE_FINDINGS.map((module) => module.id)).toEqual(ruleIds);
+    expect([...RULE_IDS]).toEqual(ruleIds);
+  });
+
+  it('builds each schema and defaultOptions from the options the findings module declares, once', () => {
+    for (const module of RULE_FINDINGS) {
+      const schema = rules[module.id].meta.schema as ReadonlyArray<{ properties?: Record<string, unknown> }>;
+      expect(schema[0]!.properties, module.id).toEqual(module.options);
+      const defaults = Object.fromEntries(Object.entries(module.options as Record<string, { default: unknown }>).map(([name, option]) => [name, option.default]));
+      expect(rules[module.id].defaultOptions, module.id).toEqual([defaults]);
+      expect(DEFAULT_RULE_OPTIONS[module.id], module.id).toEqual(defaults);
+    }
+    // The declared defaults are what a rule applies when the user gives no options.
+    expect(DEFAULT_RULE_OPTIONS['no-direct-verify']).toEqual({ checkSign: false });
+    expect(DEFAULT_RULE_OPTIONS['no-auth-import-bypass']).toEqual({ allowTypeImports: true });
   });
 
   it('names itself after the package', () => {

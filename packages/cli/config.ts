@@ -7,14 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readSettings, SettingsError, type Settings } from '../engine/index.js';
-
-/** Bad usage or invalid settings: commands print the message and exit with 2. */
-export class CliUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CliUsageError';
-  }
-}
+import { UsageError } from './command.js';
 
 export interface CliConfig {
   /** Where relative setting paths start: the config file's folder, or cwd when there is no config. */
@@ -37,7 +30,7 @@ type ESLintInstance = InstanceType<ESLintClass>;
 
 function wrapSettingsError(error: unknown, configFile: string | undefined): never {
   if (error instanceof SettingsError) {
-    throw new CliUsageError(`${configFile ?? 'default settings'}: ${error.message} (key: ${error.key || '(root)'})`);
+    throw new UsageError(`${configFile ?? 'default settings'}: ${error.message} (key: ${error.key || '(root)'})`);
   }
   throw error;
 }
@@ -57,14 +50,14 @@ export async function loadCliConfig(options: { cwd: string; configFile?: string 
   const cwd = path.resolve(options.cwd);
   const overrideConfigFile = options.configFile === undefined ? undefined : path.resolve(cwd, options.configFile);
   if (overrideConfigFile !== undefined && !fs.existsSync(overrideConfigFile)) {
-    throw new CliUsageError(`--config ${options.configFile}: file not found (${overrideConfigFile})`);
+    throw new UsageError(`--config ${options.configFile}: file not found (${overrideConfigFile})`);
   }
   const { ESLint } = require('eslint') as { ESLint: ESLintClass };
   let eslint: ESLintInstance;
   try {
     eslint = new ESLint({ cwd, overrideConfigFile, overrideConfig: { files: AUDITED_FILES } });
   } catch (error) {
-    throw new CliUsageError(`Cannot use ESLint with ${overrideConfigFile ?? cwd}: ${(error as Error).message}`);
+    throw new UsageError(`Cannot use ESLint with ${overrideConfigFile ?? cwd}: ${(error as Error).message}`);
   }
   const configFile = overrideConfigFile ?? (await eslint.findConfigFile());
   if (configFile === undefined) {
@@ -80,7 +73,7 @@ export async function loadCliConfig(options: { cwd: string; configFile?: string 
     let pending = configs.get(absolute);
     if (!pending) {
       pending = eslint.calculateConfigForFile(absolute).catch((error: unknown) => {
-        throw new CliUsageError(`Invalid ESLint config ${configFile}: ${(error as Error).message.split('\n')[0]}`);
+        throw new UsageError(`Invalid ESLint config ${configFile}: ${(error as Error).message.split('\n')[0]}`);
       }) as Promise<{ settings?: Record<string, unknown> } | undefined>;
       configs.set(absolute, pending);
     }

@@ -40,7 +40,8 @@ export function analysisOf(context: Context, settings: Settings): FileAnalysis {
 export function reportFindings<R extends RuleId>(
   context: Context,
   rule: R,
-  options: RuleOptions[R],
+  /** As createRule hands them over: the user's options merged onto the declared defaults. */
+  options: Partial<RuleOptions[R]>,
   describe?: (finding: Finding, settings: Settings) => Partial<TSESLint.ReportDescriptor<string>>,
 ): TSESLint.RuleListener {
   const settings = getSettings(context);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CliUsageError, loadCliConfig } from '../../packages/cli/config.js';
+import { UsageError } from '../../packages/cli/command.js';
+import { loadCliConfig } from '../../packages/cli/config.js';
 import { removeTree, settingsConfig, writeTree } from './helpers.js';
 
 const CANONICAL = { module: 'src/auth/jwt.ts', exports: { verify: 'validateToken' } };
@@ -45,7 +46,7 @@ describe('loadCliConfig', () => {
   it('rejects invalid settings with a usage error naming the file and the key', async () => {
     const dir = tree({ 'eslint.config.js': settingsConfig({ canonical: { module: 'x.ts', exports: { verify: 7 } } }) });
     const failure = await loadCliConfig({ cwd: dir }).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(CliUsageError);
+    expect(failure).toBeInstanceOf(UsageError);
     expect((failure as Error).message).toContain('eslint.config.js');
     expect((failure as Error).message).toContain('canonical.exports.verify');
   });
@@ -56,10 +57,10 @@ describe('loadCliConfig', () => {
       async (config) => config.settingsFor(path.join(dir, 'a.ts')),
       (error: unknown) => error,
     ).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(CliUsageError);
+    expect(failure).toBeInstanceOf(UsageError);
     expect((failure as Error).message).toMatch(/boom in config/);
     const missing = await loadCliConfig({ cwd: dir, configFile: 'nope.config.js' }).catch((error: unknown) => error);
-    expect(missing).toBeInstanceOf(CliUsageError);
+    expect(missing).toBeInstanceOf(UsageError);
     expect((missing as Error).message).toMatch(/nope\.config\.js: file not found/);
   });
 

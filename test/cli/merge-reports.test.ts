@@ -41,7 +41,7 @@ const violation = (file: string, line: number, rule: string, library: string) =>
   rule: `jwt-ssot/${rule}`,
   library,
   api: 'verify',
-  kind: 'verify',
+  kind: 'verify' as const,
   message: `Message for ${file}:${line}.`,
   replacement: 'validateToken()',
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeFile, findingsFor, parseFile, readSettings } from '../../packages/engine/index.js';
+import { analyzeFile, describeCanonical, findingsFor, parseFile, readSettings } from '../../packages/engine/index.js';
 
 const ROOT = '/project';
 const settings = readSettings(
@@ -43,6 +43,58 @@ describe('finding data', () => {
     const [finding] = findings('no-auth-import-bypass', code);
     expect(finding?.messageId).toBe('privateAuthImport');
     expect(finding?.data.entry).toBe('src/auth/index.ts');
+  });
+});
+
+describe('structured fields', () => {
+  // The audit, SARIF and markdown print these fields as they are: no consumer reads message data.
+  const fields = (rule: Parameters<typeof findingsFor>[0], code: string, options?: Record<string, boolean>) => {
+    const filename = path.join(ROOT, 'src/app.ts');
+    const { ast, scopeManager } = parseFile(filename, code);
+    return findingsFor(rule, analyzeFile({ ast, scopeManager, filename, text: code, settings }), settings, options).map(({ rule: id, kind, library, api, replacement, messageId }) => ({
+      id,
+      kind,
+      library,
+      api,
+      replacement,
+      messageId,
+    }));
+  };
+
+  it('gives every rule its kind, library, api and replacement', () => {
+    const code = [
+      "import jwt from 'jsonwebtoken';",
+      "import { internalOnly } from './auth/internal/session';",
+      'jwt.verify(token, key, { ignoreExpiration: true });',
+      'jwt.decode(token);',
+      'jwt.sign(claims, process.env.JWT_SECRET);',
+      'const lib = await import(name);',
+    ].join('\n');
+    const verify = describeCanonical(settings, 'verify');
+    expect(fields('no-direct-verify', code, { checkSign: true })).toEqual([
+      { id: 'no-direct-verify', kind: 'verify', library: 'jsonwebtoken', api: 'verify', replacement: verify, messageId: 'directVerify' },
+      { id: 'no-direct-verify', kind: 'sign', library: 'jsonwebtoken', api: 'sign', replacement: 'issue tokens through src/auth/jwt-handler.ts', messageId: 'directSign' },
+    ]);
+    expect(fields('no-direct-decode', code)).toEqual([
+      { id: 'no-direct-decode', kind: 'decode', library: 'jsonwebtoken', api: 'decode', replacement: describeCanonical(settings, 'decode'), messageId: 'directDecode' },
+    ]);
+    expect(fields('no-auth-import-bypass', code)).toEqual([
+      { id: 'no-auth-import-bypass', kind: 'import', library: 'jsonwebtoken', api: 'jsonwebtoken', replacement: 'import from src/auth/jwt-handler.ts', messageId: 'libraryImport' },
+      { id: 'no-auth-import-bypass', kind: 'import', library: '(auth module)', api: './auth/internal/session', replacement: 'import from src/auth/index.ts', messageId: 'privateAuthImport' },
+      { id: 'no-auth-import-bypass', kind: 'unanalysable', library: '(unknown)', api: 'import()', replacement: 'import src/auth/jwt-handler.ts with a literal specifier', messageId: 'unanalysableModule' },
+    ]);
+    expect(fields('no-jwt-secret-access', code)).toEqual([
+      { id: 'no-jwt-secret-access', kind: 'secret', library: '(environment)', api: 'JWT_SECRET', replacement: 'keep JWT keys inside src/auth/jwt-handler.ts', messageId: 'secretAccess' },
+    ]);
+    expect(fields('no-unsafe-verify-options', code)).toEqual([
+      { id: 'no-unsafe-verify-options', kind: 'unsafe-options', library: 'jsonwebtoken', api: 'verify', replacement: `${verify} with pinned algorithms and expiry checks`, messageId: 'ignoreExpiration' },
+    ]);
+  });
+
+  it('applies the declared defaults for options not given', () => {
+    const code = "import jwt from 'jsonwebtoken';\njwt.sign(claims, key);";
+    expect(fields('no-direct-verify', code)).toEqual([]);
+    expect(fields('no-direct-verify', code, { checkSign: true })).toHaveLength(1);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { CliUsageError } from '../config.js';
+import { UsageError } from '../command.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import type { BaselineComparison, Violation } from './types.js';
 
@@ -54,15 +54,15 @@ export function readBaseline(file: string, label = file): BaselineFile {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliUsageError(`--baseline ${label}: ${code === 'ENOENT' ? 'file not found (create it with --update-baseline)' : `not valid JSON (${(error as Error).message})`}`);
+    throw new UsageError(`--baseline ${label}: ${code === 'ENOENT' ? 'file not found (create it with --update-baseline)' : `not valid JSON (${(error as Error).message})`}`);
   }
   const baseline = json as Partial<BaselineFile>;
   if (typeof baseline !== 'object' || baseline === null || baseline.version !== BASELINE_VERSION || !Array.isArray(baseline.entries)) {
-    throw new CliUsageError(`--baseline ${label}: not a jwt-ssot baseline (expected { "version": ${BASELINE_VERSION}, "entries": [...] })`);
+    throw new UsageError(`--baseline ${label}: not a jwt-ssot baseline (expected { "version": ${BASELINE_VERSION}, "entries": [...] })`);
   }
   for (const [index, entry] of baseline.entries.entries()) {
     if (typeof entry?.file !== 'string' || typeof entry.rule !== 'string' || typeof entry.api !== 'string' || typeof entry.lineHash !== 'string') {
-      throw new CliUsageError(`--baseline ${label}: entries[${index}] needs string file, rule, api and lineHash`);
+      throw new UsageError(`--baseline ${label}: entries[${index}] needs string file, rule, api and lineHash`);
     }
   }
   return baseline as BaselineFile;

@@ -3,7 +3,7 @@
  * with node-sarif-builder for code-scanning UIs; markdown is the table a reviewer pastes into a pull
  * request; text is for a terminal, grouped by file, coloured only when asked to (a TTY without NO_COLOR).
  */
-import type { AuditReport, SuppressedViolation, Violation } from './types.js';
+import type { AuditReport, JsonReport, JsonViolation, SuppressedViolation, Violation } from './types.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -37,13 +37,13 @@ export function formatReport(format: Format, report: AuditReport, options: Forma
   }
 }
 
-function publicViolation(violation: Violation): Record<string, unknown> {
+function publicViolation(violation: Violation): JsonViolation {
   const { file, line, column, endLine, endColumn, rule, library, api, kind, message, replacement } = violation;
   return { file, line, column, endLine, endColumn, rule, library, api, kind, message, replacement };
 }
 
 export function formatJson(report: AuditReport): string {
-  const json: Record<string, unknown> = {
+  const json: JsonReport = {
     version: report.version,
     violations: report.violations.map(publicViolation),
     errors: report.errors,
@@ -54,16 +54,16 @@ export function formatJson(report: AuditReport): string {
       justification: item.justification,
     })),
     summary: report.summary,
+    ...(report.baseline && {
+      baseline: {
+        file: report.baseline.file,
+        new: report.baseline.newViolations.map(publicViolation),
+        fixed: report.baseline.fixed,
+        known: report.baseline.known,
+      },
+    }),
+    ...(report.impact && { impact: report.impact }),
   };
-  if (report.baseline) {
-    json.baseline = {
-      file: report.baseline.file,
-      new: report.baseline.newViolations.map(publicViolation),
-      fixed: report.baseline.fixed,
-      known: report.baseline.known,
-    };
-  }
-  if (report.impact) json.impact = report.impact;
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 

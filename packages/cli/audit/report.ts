@@ -1,11 +1,30 @@
 /** Turns a scan into the report every format prints: totals by rule and by library. */
 import type { ScanResult } from './scan.js';
-import type { AuditReport, BaselineComparison, ImpactEntry } from './types.js';
+import type { AuditReport, AuditSummary, BaselineComparison, ImpactEntry } from './types.js';
 
 function count<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The totals of a report; `jwt-ssot merge-reports` recomputes a merged report's totals with it too. */
+export function summarize(parts: {
+  readonly filesScanned: number;
+  readonly filesParsed: number;
+  readonly violations: ReadonlyArray<{ readonly rule: string; readonly library: string }>;
+  readonly suppressed: number;
+  readonly errors: number;
+}): AuditSummary {
+  return {
+    filesScanned: parts.filesScanned,
+    filesParsed: parts.filesParsed,
+    violations: parts.violations.length,
+    suppressed: parts.suppressed,
+    errors: parts.errors,
+    byRule: count(parts.violations, (violation) => violation.rule),
+    byLibrary: count(parts.violations, (violation) => violation.library),
+  };
 }
 
 export function buildReport(
@@ -18,15 +37,13 @@ export function buildReport(
     violations: scan.violations,
     errors: scan.errors,
     suppressed: scan.suppressed,
-    summary: {
+    summary: summarize({
       filesScanned: scan.filesScanned,
       filesParsed: scan.filesParsed,
-      violations: scan.violations.length,
+      violations: scan.violations,
       suppressed: scan.suppressed.length,
       errors: scan.errors.length,
-      byRule: count(scan.violations, (violation) => violation.rule),
-      byLibrary: count(scan.violations, (violation) => violation.library),
-    },
+    }),
     baseline: extra.baseline,
     impact: extra.impact,
     notes: extra.notes ?? [],

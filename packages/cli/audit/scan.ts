@@ -8,12 +8,10 @@ import path from 'node:path';
 import {
   analyzeFile,
   DEFAULT_RULE_OPTIONS,
-  describeCanonical,
   findingsFor,
   mightContainSites,
   parseFile,
   RULE_IDS,
-  type Finding,
   type RuleId,
   type RuleOptions,
   type Settings,
@@ -22,7 +20,7 @@ import plugin, { NAMESPACE } from '../../plugin/index.js';
 import { toPosix } from '../../engine/paths.js';
 import { describeParseError, readSourceFile } from '../source-text.js';
 import { suppressionsOf } from './suppressions.js';
-import type { FileError, SuppressedViolation, Violation, ViolationKind } from './types.js';
+import type { FileError, SuppressedViolation, Violation } from './types.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
@@ -49,11 +47,13 @@ export interface ScanResult {
   readonly filesParsed: number;
 }
 
-interface ActiveRule {
+export interface ActiveRule {
   readonly id: RuleId;
   readonly eslintId: string;
   readonly options: RuleOptions[RuleId];
   readonly messages: Readonly<Record<string, string>>;
+  readonly description: string;
+  readonly helpUri?: string;
 }
 
 /** The preset's rules with the options it sets, as the lint run would see them. */
@@ -71,6 +71,8 @@ export function presetRules(preset: Preset = 'recommended'): ActiveRule[] {
       eslintId,
       options: { ...DEFAULT_RULE_OPTIONS[id], ...(ruleOptions as object | undefined) } as RuleOptions[RuleId],
       messages: plugin.rules[id].meta.messages as Record<string, string>,
+      description: plugin.rules[id].meta.docs?.description ?? id,
+      helpUri: plugin.rules[id].meta.docs?.url,
     });
   }
   return active;
@@ -88,40 +90,6 @@ export function interpolate(text: string, data: Readonly<Record<string, string>>
 export function relativePath(root: string, file: string): string {
   const rel = path.relative(root, file);
   return toPosix(rel === '' ? path.basename(file) : rel);
-}
-
-/** Library, API and kind of a finding, for the JSON report and the per-library totals. */
-function describeFinding(finding: Finding, settings: Settings): { library: string; api: string; kind: ViolationKind; replacement: string } {
-  const module = settings.canonical?.module ?? `the canonical module (settings['${NAMESPACE}'].canonical)`;
-  if (finding.call) {
-    const kind = finding.call.kind;
-    return {
-      library: finding.call.library,
-      api: finding.call.api,
-      kind,
-      replacement: kind === 'sign' ? `issue tokens through ${module}` : describeCanonical(settings, kind === 'decode' ? 'decode' : 'verify'),
-    };
-  }
-  if (finding.importSite) {
-    const site = finding.importSite;
-    if (site.authModule) {
-      return { library: '(auth module)', api: site.specifier, kind: 'import', replacement: `import from ${toPosix(path.relative(settings.root, site.authModule.entry))}` };
-    }
-    return { library: site.library?.name ?? site.specifier, api: site.specifier, kind: 'import', replacement: `import from ${module}` };
-  }
-  switch (finding.rule) {
-    case 'no-jwt-secret-access':
-      return { library: '(environment)', api: finding.data.name ?? '', kind: 'secret', replacement: `keep JWT keys inside ${module}` };
-    case 'no-unsafe-verify-options':
-      return {
-        library: finding.data.library ?? '',
-        api: finding.data.api ?? '',
-        kind: 'unsafe-options',
-        replacement: finding.messageId === 'fallbackDecode' ? 'let the verification failure reject the token' : `${describeCanonical(settings, 'verify')} with pinned algorithms and expiry checks`,
-      };
-    default:
-      return { library: '(unknown)', api: finding.data.form ?? '', kind: 'unanalysable', replacement: `import ${module} with a literal specifier` };
-  }
 }
 
 export async function scanFiles(options: ScanOptions): Promise<ScanResult> {
@@ -178,8 +146,11 @@ export async function scanFiles(options: ScanOptions): Promise<ScanResult> {
           endColumn: loc.end.column + 1,
           rule: rule.eslintId,
           messageId: finding.messageId,
-          ...describeFinding(finding, settings),
+          library: finding.library,
+          api: finding.api,
+          kind: finding.kind,
           message: interpolate(template, finding.data),
+          replacement: finding.replacement,
           lineText: (lines[loc.start.line - 1] ?? '').trim(),
         };
         const suppression = suppressionAt(rule.eslintId, violation.line, violation.column);

@@ -1,6 +1,7 @@
 /** The audit's report, as data: every formatter (json, sarif, markdown, text) prints one of these. */
+import type { FindingKind } from '../../engine/index.js';
 
-export type ViolationKind = 'verify' | 'decode' | 'sign' | 'import' | 'secret' | 'unsafe-options' | 'unanalysable';
+export type ViolationKind = FindingKind;
 
 export interface Violation {
   /** Path relative to the report root, with forward slashes. */
@@ -74,4 +75,25 @@ export interface AuditReport {
   readonly baseline?: BaselineComparison;
   readonly impact?: readonly ImpactEntry[];
   readonly notes: readonly string[];
+}
+
+/** One violation as `--format json` prints it: messageId and lineText stay internal. */
+export type JsonViolation = Pick<Violation, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'rule' | 'library' | 'api' | 'kind' | 'message' | 'replacement'>;
+
+export type JsonSuppressedViolation = JsonViolation & Pick<SuppressedViolation, 'directive' | 'directiveLine' | 'justification'>;
+
+/** `jwt-ssot audit --format json`: what formatJson prints and `jwt-ssot merge-reports` reads and writes. */
+export interface JsonReport {
+  readonly version: string;
+  readonly violations: readonly JsonViolation[];
+  readonly errors: readonly FileError[];
+  readonly suppressed: readonly JsonSuppressedViolation[];
+  readonly summary: AuditSummary;
+  readonly baseline?: {
+    readonly file: string;
+    readonly new: readonly JsonViolation[];
+    readonly fixed: BaselineComparison['fixed'];
+    readonly known: number;
+  };
+  readonly impact?: readonly ImpactEntry[];
 }

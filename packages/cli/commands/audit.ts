@@ -5,26 +5,21 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { toPosix } from '../../engine/paths.js';
 import { packageInfo } from '../../engine/index.js';
-import plugin from '../../plugin/index.js';
 import { compareWithBaseline, readBaseline, toBaseline, writeBaseline } from '../audit/baseline.js';
 import { FORMATS, formatReport, type Format, type RuleDescription } from '../audit/formatters.js';
 import { testImpact } from '../audit/impact.js';
-import { processIo, useColor, type CommandIo } from '../audit/io.js';
+import { useColor } from '../audit/io.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import { buildReport } from '../audit/report.js';
 import { DEFAULT_MAX_FILE_SIZE, presetRules, relativePath, type Preset } from '../audit/scan.js';
 import type { BaselineComparison, ImpactEntry } from '../audit/types.js';
-import { CliUsageError, loadCliConfig } from '../config.js';
+import { defineCommand, EXIT_FAILED, EXIT_OK, UsageError } from '../command.js';
+import { loadCliConfig } from '../config.js';
 import { listSourceFiles } from '../files.js';
 import { parseShard, selectShard, type ShardSpec } from '../shard.js';
 import { parseConcurrency, scanFilesInParallel, threadCount, type Concurrency } from '../parallel-scan.js';
-
-export const EXIT_CLEAN = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
 
 export const DEFAULT_BASELINE = '.jwt-ssot-baseline.json';
 
@@ -56,7 +51,7 @@ Exit codes: 0 clean, 1 findings or files that could not be analysed, 2 bad usage
 
 export function parseSize(value: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(value.trim());
-  if (!match) throw new CliUsageError(`--max-file-size ${value}: expected a size such as 2097152, 500k or 4m`);
+  if (!match) throw new UsageError(`--max-file-size ${value}: expected a size such as 2097152, 500k or 4m`);
   const factor = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
   return Math.floor(Number(match[1]) * factor);
 }
@@ -76,60 +71,31 @@ export function repositoryPrefix(root: string): string {
 }
 
 function ruleDescriptions(preset: Preset): RuleDescription[] {
-  return presetRules(preset).map((rule) => {
-    const meta = plugin.rules[rule.id].meta;
-    return { id: rule.eslintId, description: meta.docs?.description ?? rule.id, helpUri: meta.docs?.url };
-  });
+  return presetRules(preset).map((rule) => ({ id: rule.eslintId, description: rule.description, helpUri: rule.helpUri }));
 }
 
-export async function runAudit(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
-  let values: {
-    format?: string;
-    config?: string;
-    output?: string;
-    baseline?: string;
-    'update-baseline'?: boolean;
-    impact?: boolean;
-    'max-file-size'?: string;
-    preset?: string;
-    shard?: string;
-    concurrency?: string;
-    help?: boolean;
-  };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        config: { type: 'string', short: 'c' },
-        output: { type: 'string', short: 'o' },
-        baseline: { type: 'string' },
-        'update-baseline': { type: 'boolean' },
-        impact: { type: 'boolean' },
-        'max-file-size': { type: 'string' },
-        preset: { type: 'string' },
-        shard: { type: 'string' },
-        concurrency: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    io.stderr.write(`jwt-ssot audit: ${(error as Error).message}\n\n${HELP}`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_CLEAN;
-  }
-
-  try {
+export const auditCommand = defineCommand({
+  name: 'audit',
+  summary: 'CI gate: report JWT handling outside the canonical module (text, json, sarif, markdown)',
+  help: HELP,
+  positionals: true,
+  options: {
+    format: { type: 'string', short: 'f' },
+    config: { type: 'string', short: 'c' },
+    output: { type: 'string', short: 'o' },
+    baseline: { type: 'string' },
+    'update-baseline': { type: 'boolean' },
+    impact: { type: 'boolean' },
+    'max-file-size': { type: 'string' },
+    preset: { type: 'string' },
+    shard: { type: 'string' },
+    concurrency: { type: 'string' },
+  },
+  async run(values, positionals, io) {
     const format = (values.format ?? 'text') as Format;
-    if (!FORMATS.includes(format)) throw new CliUsageError(`--format ${values.format}: expected one of ${FORMATS.join(', ')}`);
+    if (!FORMATS.includes(format)) throw new UsageError(`--format ${values.format}: expected one of ${FORMATS.join(', ')}`);
     const preset = (values.preset ?? 'recommended') as Preset;
-    if (preset !== 'recommended' && preset !== 'strict') throw new CliUsageError(`--preset ${values.preset}: expected recommended or strict`);
+    if (preset !== 'recommended' && preset !== 'strict') throw new UsageError(`--preset ${values.preset}: expected recommended or strict`);
     const maxFileSize = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']);
     let shard: ShardSpec | undefined;
     let concurrency: Concurrency;
@@ -137,7 +103,7 @@ export async function runAudit(argv: readonly string[], io: CommandIo = processI
       shard = values.shard === undefined ? undefined : parseShard(values.shard);
       concurrency = values.concurrency === undefined ? 'auto' : parseConcurrency(values.concurrency);
     } catch (error) {
-      throw new CliUsageError((error as Error).message);
+      throw new UsageError((error as Error).message);
     }
 
     const config = await loadCliConfig({ cwd: io.cwd, configFile: values.config });
@@ -145,7 +111,7 @@ export async function runAudit(argv: readonly string[], io: CommandIo = processI
     const notes = [...config.notes];
     const listing = await listSourceFiles(positionals, { cwd: io.cwd, root });
     const missing = listing.skipped.filter((item) => item.reason === 'not found');
-    if (missing.length > 0) throw new CliUsageError(`No such file or folder: ${missing.map((item) => path.relative(io.cwd, item.file) || item.file).join(', ')}`);
+    if (missing.length > 0) throw new UsageError(`No such file or folder: ${missing.map((item) => path.relative(io.cwd, item.file) || item.file).join(', ')}`);
     for (const item of listing.skipped) if (!item.error) notes.push(`Skipped ${path.relative(root, item.file) || item.file}: ${item.reason}.`);
     // Folders that could not be read are errors like unreadable files: the gate cannot vouch for them.
     const listingErrors = listing.skipped.filter((item) => item.error).map((item) => ({ file: relativePath(root, item.file), message: `${item.reason}.` }));
@@ -219,20 +185,12 @@ export async function runAudit(argv: readonly string[], io: CommandIo = processI
     }
     if (format !== 'text') for (const note of notes) io.stderr.write(`jwt-ssot audit: ${note}\n`);
 
-    if (scan.errors.length > 0) return EXIT_FINDINGS;
-    if (values['update-baseline']) return EXIT_CLEAN;
+    if (scan.errors.length > 0) return EXIT_FAILED;
+    if (values['update-baseline']) return EXIT_OK;
     const failing = baseline ? baseline.newViolations.length : scan.violations.length;
-    return failing > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
-  } catch (error) {
-    if (error instanceof CliUsageError) {
-      io.stderr.write(`jwt-ssot audit: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
-}
+    return failing > 0 ? EXIT_FAILED : EXIT_OK;
+  },
+});
 
-export default {
-  summary: 'CI gate: report JWT handling outside the canonical module (text, json, sarif, markdown)',
-  run: (argv: readonly string[]) => runAudit(argv),
-};
+export const runAudit = auditCommand.run;
+export default auditCommand;

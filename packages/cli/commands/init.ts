@@ -5,11 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { analyzeFile, createResolver, exportedNames, mightContainSites, parseFile, readSettings, type SpecifierResolver } from '../../engine/index.js';
 import { toPosix } from '../../engine/paths.js';
 import { isTestFile } from '../audit/impact.js';
-import { processIo, type CommandIo } from '../audit/io.js';
+import type { CommandIo } from '../audit/io.js';
+import { defineCommand, EXIT_FAILED, EXIT_OK, UsageError } from '../command.js';
 import { listSourceFiles } from '../files.js';
 
 const HELP = `Usage: jwt-ssot init [options]
@@ -124,23 +124,19 @@ function isEsmPackage(root: string): boolean {
   }
 }
 
-export async function runInit(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
-  let values: { canonical?: string; print?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      strict: true,
-      options: { canonical: { type: 'string' }, print: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    io.stderr.write(`jwt-ssot init: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout.write(HELP);
-    return 0;
-  }
+export const initCommand = defineCommand({
+  name: 'init',
+  summary: 'Propose the canonical JWT module and write a starting eslint.config.js',
+  help: HELP,
+  positionals: false,
+  options: { canonical: { type: 'string' }, print: { type: 'boolean' } },
+  run: (values, _positionals, io) => init(values, io),
+});
+
+export const runInit = initCommand.run;
+export default initCommand;
+
+async function init(values: { canonical?: string; print?: boolean }, io: CommandIo): Promise<number> {
   const root = path.resolve(io.cwd);
   const resolver = createResolver();
   let canonicalFile: string;
@@ -148,8 +144,7 @@ export async function runInit(argv: readonly string[], io: CommandIo = processIo
   if (values.canonical !== undefined) {
     canonicalFile = path.resolve(root, values.canonical);
     if (!fs.existsSync(canonicalFile) || !fs.statSync(canonicalFile).isFile()) {
-      io.stderr.write(`jwt-ssot init: --canonical ${values.canonical}: file not found\n`);
-      return 2;
+      throw new UsageError(`--canonical ${values.canonical}: file not found`);
     }
     reason = 'named with --canonical';
   } else {
@@ -160,7 +155,7 @@ export async function runInit(argv: readonly string[], io: CommandIo = processIo
         'jwt-ssot init: no file verifies JWTs yet, so there is no canonical module to propose.\n' +
           'Create one (e.g. src/auth/jwt-handler.ts exporting validateToken) and run `jwt-ssot init --canonical <file>`.\n',
       );
-      return 1;
+      return EXIT_FAILED;
     }
     canonicalFile = best.file;
     reason = `it holds the most JWT verification (${best.verify} verify, ${best.decode} decode site${best.decode === 1 ? '' : 's'})`;
@@ -182,22 +177,17 @@ export async function runInit(argv: readonly string[], io: CommandIo = processIo
   const existing = CONFIG_NAMES.find((name) => fs.existsSync(path.join(root, name)));
   if (existing) {
     io.stdout.write(`${existing} already exists and was left unchanged; add the block above and jwtSsot.configs.recommended to it.\n`);
-    return 0;
+    return EXIT_OK;
   }
-  if (values.print) return 0;
+  if (values.print) return EXIT_OK;
   const target = path.join(root, 'eslint.config.js');
   try {
     // 'wx': create only; if something appeared meanwhile, it is not ours to replace.
     fs.writeFileSync(target, configText(block, isEsmPackage(root)), { flag: 'wx' });
   } catch (error) {
     io.stderr.write(`jwt-ssot init: cannot write eslint.config.js (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
-    return 1;
+    return EXIT_FAILED;
   }
   io.stdout.write('Wrote eslint.config.js. Next: `npx jwt-ssot audit` (CI gate) or `npx eslint .`.\n');
-  return 0;
+  return EXIT_OK;
 }
-
-export default {
-  summary: 'Propose the canonical JWT module and write a starting eslint.config.js',
-  run: (argv: readonly string[]) => runInit(argv),
-};

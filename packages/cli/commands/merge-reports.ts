@@ -6,14 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Log, ReportingDescriptor, Result, Run, Artifact } from 'sarif';
-import { processIo, type CommandIo } from '../audit/io.js';
+import { summarize } from '../audit/report.js';
+import type { JsonReport, JsonViolation } from '../audit/types.js';
+import { defineCommand, EXIT_FAILED, EXIT_OK, UsageError } from '../command.js';
 import { writeFileAtomic } from '../write-atomic.js';
-
-const EXIT_CLEAN = 0;
-const EXIT_FINDINGS = 1;
-const EXIT_USAGE = 2;
 
 const HELP = `Usage: jwt-ssot merge-reports <report files...> [options]
 
@@ -29,37 +26,8 @@ file and position) and the summary is recomputed. SARIF: runs of the same tool a
 Exit codes: 0 clean, 1 the merged report has findings (new ones, with a baseline) or errors, 2 bad usage.
 `;
 
-/** The fields of `jwt-ssot audit --format json` this command reads; others are kept as they are. */
-interface JsonViolation {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly rule: string;
-  readonly library?: string;
-  readonly [key: string]: unknown;
-}
-
-interface JsonError {
-  readonly file: string;
-  readonly message: string;
-}
-
-interface JsonReport {
-  readonly version?: string;
-  readonly violations: readonly JsonViolation[];
-  readonly errors?: readonly JsonError[];
-  readonly suppressed?: readonly JsonViolation[];
-  readonly summary?: { readonly filesScanned?: number; readonly filesParsed?: number };
-  readonly baseline?: { readonly file: string; readonly new: readonly JsonViolation[]; readonly fixed: readonly unknown[]; readonly known: number };
-  readonly impact?: ReadonlyArray<{ readonly file: string; readonly tests: readonly string[] }>;
-}
-
-export class MergeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MergeError';
-  }
-}
+/** A merged JSON report: the audit's shape, its summary also counting the reports merged. */
+export type MergedJsonReport = JsonReport & { readonly summary: JsonReport['summary'] & { readonly reports: number } };
 
 type Input = { readonly file: string; readonly format: 'json'; readonly report: JsonReport } | { readonly file: string; readonly format: 'sarif'; readonly report: Log };
 
@@ -69,14 +37,14 @@ export function readReport(file: string, text: string): Input {
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw new MergeError(`${file}: not JSON (${(error as Error).message}).`);
+    throw new UsageError(`${file}: not JSON (${(error as Error).message}).`);
   }
   if (value && typeof value === 'object') {
     const object = value as Record<string, unknown>;
     if (Array.isArray(object.runs) && typeof object.version === 'string') return { file, format: 'sarif', report: value as Log };
     if (Array.isArray(object.violations)) return { file, format: 'json', report: value as JsonReport };
   }
-  throw new MergeError(`${file}: neither a jwt-ssot JSON report (no "violations") nor a SARIF log (no "runs").`);
+  throw new UsageError(`${file}: neither a jwt-ssot JSON report (no "violations") nor a SARIF log (no "runs").`);
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -97,40 +65,35 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
 
 // Two shards never report the same site; the same site twice means overlapping inputs (a report given
 // twice, or shards of different splits), and counting it twice would be wrong either way.
-const siteKey = (violation: JsonViolation): string => `${violation.file}\0${violation.line}\0${violation.column}\0${violation.rule}\0${String(violation.messageId ?? violation.message ?? '')}`;
+const siteKey = (violation: JsonViolation): string => `${violation.file}\0${violation.line}\0${violation.column}\0${violation.rule}\0${violation.message}`;
 
-function count(items: readonly JsonViolation[], key: (item: JsonViolation) => string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => compare(a, b)));
-}
-
-export function mergeJsonReports(reports: readonly JsonReport[]): JsonReport & { summary: Record<string, unknown> } {
+export function mergeJsonReports(reports: readonly JsonReport[]): MergedJsonReport {
   const violations = uniqueBy(reports.flatMap((report) => report.violations), siteKey).sort(byPosition);
   const suppressed = uniqueBy(reports.flatMap((report) => report.suppressed ?? []), siteKey).sort(byPosition);
   const errors = uniqueBy(reports.flatMap((report) => report.errors ?? []), (error) => `${error.file}\0${error.message}`).sort(
     (a, b) => compare(a.file, b.file) || compare(a.message, b.message),
   );
   const versions = [...new Set(reports.map((report) => report.version).filter((version) => version !== undefined))];
-  const merged: JsonReport & { summary: Record<string, unknown> } = {
-    version: versions.join(', ') || undefined,
+  const merged: MergedJsonReport = {
+    // A report written by hand may lack a version: JSON.stringify then leaves the key out, as before.
+    version: (versions.join(', ') || undefined) as string,
     violations,
     errors,
     suppressed,
     summary: {
-      filesScanned: reports.reduce((sum, report) => sum + (report.summary?.filesScanned ?? 0), 0),
-      filesParsed: reports.reduce((sum, report) => sum + (report.summary?.filesParsed ?? 0), 0),
-      violations: violations.length,
-      suppressed: suppressed.length,
-      errors: errors.length,
-      byRule: count(violations, (violation) => violation.rule),
-      byLibrary: count(violations, (violation) => violation.library ?? '(unknown)'),
+      ...summarize({
+        filesScanned: reports.reduce((sum, report) => sum + (report.summary?.filesScanned ?? 0), 0),
+        filesParsed: reports.reduce((sum, report) => sum + (report.summary?.filesParsed ?? 0), 0),
+        violations,
+        suppressed: suppressed.length,
+        errors: errors.length,
+      }),
       reports: reports.length,
     },
   };
   const baselines = reports.map((report) => report.baseline).filter((baseline) => baseline !== undefined);
   if (baselines.length > 0) {
-    if (baselines.length !== reports.length) throw new MergeError('Some reports were made with --baseline and some without; merge reports of the same audit command.');
+    if (baselines.length !== reports.length) throw new UsageError('Some reports were made with --baseline and some without; merge reports of the same audit command.');
     Object.assign(merged, {
       baseline: {
         file: baselines[0]!.file,
@@ -245,32 +208,19 @@ function sarifFailing(log: Log): boolean {
   );
 }
 
-export async function runMergeReports(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
-  let values: { format?: string; output?: string; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    io.stderr.write(`jwt-ssot merge-reports: ${(error as Error).message}\n\n${HELP}`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_CLEAN;
-  }
-  try {
-    if (positionals.length === 0) throw new MergeError('Give the report files to merge.');
+export const mergeReportsCommand = defineCommand({
+  name: 'merge-reports',
+  summary: 'Join the JSON or SARIF reports of sharded audit runs (--shard i/n) into one',
+  help: HELP,
+  positionals: true,
+  options: {
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+  },
+  async run(values, positionals, io) {
+    if (positionals.length === 0) throw new UsageError('Give the report files to merge.');
     if (values.format !== undefined && values.format !== 'json' && values.format !== 'sarif') {
-      throw new MergeError(`--format ${values.format}: expected json or sarif`);
+      throw new UsageError(`--format ${values.format}: expected json or sarif`);
     }
     const inputs = positionals.map((given) => {
       const file = path.resolve(io.cwd, given);
@@ -278,18 +228,18 @@ export async function runMergeReports(argv: readonly string[], io: CommandIo = p
       try {
         text = fs.readFileSync(file, 'utf8');
       } catch (error) {
-        throw new MergeError(`${given}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+        throw new UsageError(`${given}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
       }
       return readReport(given, text);
     });
     const formats = new Set(inputs.map((input) => input.format));
     if (formats.size > 1) {
       const list = inputs.map((input) => `${input.file} (${input.format})`).join(', ');
-      throw new MergeError(`Cannot merge JSON reports with SARIF logs: ${list}. Run the shards with the same --format.`);
+      throw new UsageError(`Cannot merge JSON reports with SARIF logs: ${list}. Run the shards with the same --format.`);
     }
     const inputFormat = inputs[0]!.format;
     const format = values.format ?? inputFormat;
-    if (format !== inputFormat) throw new MergeError(`--format ${format}: the inputs are ${inputFormat}; merge-reports does not convert between formats.`);
+    if (format !== inputFormat) throw new UsageError(`--format ${format}: the inputs are ${inputFormat}; merge-reports does not convert between formats.`);
 
     let text: string;
     let failing: boolean;
@@ -305,17 +255,9 @@ export async function runMergeReports(argv: readonly string[], io: CommandIo = p
     }
     if (values.output !== undefined) writeFileAtomic(path.resolve(io.cwd, values.output), text, { create: true });
     else io.stdout.write(text);
-    return failing ? EXIT_FINDINGS : EXIT_CLEAN;
-  } catch (error) {
-    if (error instanceof MergeError) {
-      io.stderr.write(`jwt-ssot merge-reports: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
-}
+    return failing ? EXIT_FAILED : EXIT_OK;
+  },
+});
 
-export default {
-  summary: 'Join the JSON or SARIF reports of sharded audit runs (--shard i/n) into one',
-  run: (argv: readonly string[]) => runMergeReports(argv),
-};
+export const runMergeReports = mergeReportsCommand.run;
+export default mergeReportsCommand;

@@ -5,19 +5,13 @@
  * diagnostics, 2 on bad usage, invalid settings or a dirty work tree.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { SettingsError } from '../../engine/index.js';
-import { CliUsageError, loadCliConfig } from '../config.js';
+import { defineCommand, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from '../command.js';
+import { loadCliConfig } from '../config.js';
 import { unifiedDiff } from '../migrate/diff.js';
 import { workTreeState } from '../migrate/git.js';
 import { findTsconfig } from '../migrate/project.js';
 import { relativeTo, runMigration, type MigrationReport } from '../migrate/run.js';
 import { MARKER } from '../migrate/source.js';
-import { processIo, type CommandIo } from '../audit/io.js';
-
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
 
 const HELP = `Usage: jwt-ssot migrate [paths...] [options]
 
@@ -99,48 +93,35 @@ function formatText(report: MigrationReport, cwd: string): string {
   return out.join('');
 }
 
-export async function runMigrate(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
-  let values: { write?: boolean; force?: boolean; format?: string; config?: string; typecheck?: boolean; 'no-typecheck'?: boolean; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        write: { type: 'boolean' },
-        force: { type: 'boolean' },
-        format: { type: 'string', short: 'f' },
-        config: { type: 'string', short: 'c' },
-        typecheck: { type: 'boolean' },
-        'no-typecheck': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    io.stderr.write(`jwt-ssot migrate: ${(error as Error).message}\n\n${HELP}`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
-  const format = values.format ?? 'text';
-  try {
-    if (format !== 'text' && format !== 'json') throw new CliUsageError(`--format ${format}: expected text or json`);
-    if (values.typecheck && values['no-typecheck']) throw new CliUsageError('--typecheck and --no-typecheck contradict each other');
+export const migrateCommand = defineCommand({
+  name: 'migrate',
+  summary: 'Rewrite direct JWT verify/decode calls onto the canonical validator (dry run unless --write)',
+  help: HELP,
+  positionals: true,
+  options: {
+    write: { type: 'boolean' },
+    force: { type: 'boolean' },
+    format: { type: 'string', short: 'f' },
+    config: { type: 'string', short: 'c' },
+    typecheck: { type: 'boolean' },
+    'no-typecheck': { type: 'boolean' },
+  },
+  async run(values, positionals, io) {
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`--format ${format}: expected text or json`);
+    if (values.typecheck && values['no-typecheck']) throw new UsageError('--typecheck and --no-typecheck contradict each other');
     const config = await loadCliConfig({ cwd: io.cwd, configFile: values.config });
     for (const note of config.notes) io.stderr.write(`jwt-ssot migrate: ${note}\n`);
     // Without a canonical module every site would only get a marker: refuse instead of littering the code.
     const rootSettings = await config.settingsFor(path.join(config.root, '__jwt_ssot_migrate__.ts'));
     if (!rootSettings.canonical) {
-      throw new CliUsageError(
+      throw new UsageError(
         `settings['jwt-ssot'].canonical is not set in ${config.configFile ?? 'any ESLint config'}; migrate needs the canonical module ({ module, exports: { verify } }).`,
       );
     }
     // Only the project's own tsconfig (at the config's folder): a parent folder's one belongs to another project.
     const tsconfig = values['no-typecheck'] ? undefined : findTsconfig(config.root, config.root);
-    if (values.typecheck && !tsconfig) throw new CliUsageError(`--typecheck: no tsconfig.json found from ${config.root}`);
+    if (values.typecheck && !tsconfig) throw new UsageError(`--typecheck: no tsconfig.json found from ${config.root}`);
     if (values.write && !values.force) {
       const state = workTreeState(io.cwd);
       if (state.changes.length > 0) {
@@ -162,16 +143,8 @@ export async function runMigrate(argv: readonly string[], io: CommandIo = proces
     });
     io.stdout.write(format === 'json' ? formatJson(report, io.cwd) : formatText(report, io.cwd));
     return report.errors.length > 0 || (report.typecheck?.introduced.length ?? 0) > 0 ? EXIT_FAILED : EXIT_OK;
-  } catch (error) {
-    if (error instanceof CliUsageError || error instanceof SettingsError) {
-      io.stderr.write(`jwt-ssot migrate: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
-}
+  },
+});
 
-export default {
-  summary: 'Rewrite direct JWT verify/decode calls onto the canonical validator (dry run unless --write)',
-  run: (argv: readonly string[]) => runMigrate(argv),
-};
+export const runMigrate = migrateCommand.run;
+export default migrateCommand;
