@@ -1,10 +1,11 @@
 import { DEFAULT_RULE_OPTIONS } from '../packages/engine/index.js';
-import { canonicalCallSuggestion } from './utils/canonical-fix.js';
+import { canonicalSuggestion } from '../packages/rewrite/index.js';
 import { createRule } from './utils/create-rule.js';
 import { reportFindings } from './utils/findings.js';
+import { suggestionSource } from './utils/suggestion-source.js';
 
 export type Options = [{ checkSign?: boolean }];
-export type MessageIds = 'directVerify' | 'verifyReference' | 'computedAccess' | 'directSign' | 'useCanonicalVerify';
+export type MessageIds = 'directVerify' | 'verifyReference' | 'computedAccess' | 'directSign' | 'useCanonicalVerify' | 'useCanonicalVerifyAfterCheck';
 
 export default createRule<Options, MessageIds>({
   name: 'no-direct-verify',
@@ -23,7 +24,8 @@ export default createRule<Options, MessageIds>({
       computedAccess:
         'A computed member of {{library}} is called here, which may verify or decode a JWT outside the canonical module; use {{replacement}}.',
       directSign: 'JWT signing with {{target}} outside the canonical module; issue tokens through {{module}}.',
-      useCanonicalVerify: 'Replace with {{name}}(token) from {{module}} (check that options and the return shape still fit).',
+      useCanonicalVerify: 'Replace with {{name}}(token) from {{module}}.',
+      useCanonicalVerifyAfterCheck: 'Replace with {{name}}(token) from {{module}} after checking: {{check}}.',
     },
     schema: [
       {
@@ -41,10 +43,9 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [DEFAULT_RULE_OPTIONS['no-direct-verify']],
   create(context, [options]) {
-    return reportFindings(context, 'no-direct-verify', { checkSign: options.checkSign ?? false }, (finding, settings) =>
-      finding.messageId === 'directVerify' && finding.call
-        ? { suggest: canonicalCallSuggestion(context, finding.call, settings, 'verify', 'useCanonicalVerify') }
-        : {},
+    return reportFindings(context, 'no-direct-verify', { checkSign: options.checkSign ?? false }, (finding, settings) => ({
+      suggest: canonicalSuggestion(suggestionSource(context, settings), finding, { replace: 'useCanonicalVerify', replaceAfterCheck: 'useCanonicalVerifyAfterCheck' }),
+    }),
     );
   },
 });

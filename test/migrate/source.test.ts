@@ -3,17 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../packages/engine/index.js';
-import { MigrationProject } from '../../packages/cli/migrate/project.js';
-import { learnCanonicalShape } from '../../packages/cli/migrate/shape.js';
-import { migrateSource } from '../../packages/cli/migrate/source.js';
+import { learnCanonicalShape, migrateFile, MigrationProject } from '../../packages/rewrite/index.js';
 import { BASE_SHAPE } from '../codemods/fixture-cases.js';
 import { PROJECT_FIXTURE, tempDir, writeFiles } from './helpers.js';
 
 const ROOT = '/project';
 const settings = readSettings({ 'jwt-ssot': { canonical: { module: 'src/auth/jwt-handler.ts', exports: { verify: 'validateToken', decode: 'decodeToken' } } } }, ROOT);
-const migrate = (text: string, file = '/project/src/a.ts') => migrateSource({ file, text, settings, canonicalShape: BASE_SHAPE });
+const migrate = (text: string, file = '/project/src/a.ts') => migrateFile({ file, text, settings, canonicalShape: BASE_SHAPE });
 
-describe('migrateSource', () => {
+describe('migrateFile', () => {
   it('removes only the specifiers the rewrites orphaned, keeping the list layout', () => {
     const text = [
       "import { verify, sign, decode } from 'jsonwebtoken';",
@@ -84,7 +82,7 @@ describe('migrateSource', () => {
 
   it('turns every site into a follow-up when no canonical module is configured', () => {
     const bare = readSettings({}, ROOT);
-    const result = migrateSource({ file: '/project/src/a.ts', text: "import jwt from 'jsonwebtoken';\nexport const f = (t: string) => jwt.verify(t, process.env.JWT_SECRET!);\n", settings: bare });
+    const result = migrateFile({ file: '/project/src/a.ts', text: "import jwt from 'jsonwebtoken';\nexport const f = (t: string) => jwt.verify(t, process.env.JWT_SECRET!);\n", settings: bare });
     expect(result.sites).toEqual([expect.objectContaining({ outcome: 'follow-up', reason: expect.stringContaining('No canonical validator is configured') })]);
   });
 

@@ -10,9 +10,9 @@ import { SettingsError } from '../../engine/index.js';
 import { CliUsageError, loadCliConfig } from '../config.js';
 import { unifiedDiff } from '../migrate/diff.js';
 import { workTreeState } from '../migrate/git.js';
-import { findTsconfig } from '../migrate/project.js';
 import { relativeTo, runMigration, type MigrationReport } from '../migrate/run.js';
-import { MARKER } from '../migrate/source.js';
+import { findTsconfig } from '../migrate/typecheck.js';
+import { FOLLOW_UP_PREFIX } from '../../rewrite/index.js';
 import { processIo, type CommandIo } from '../audit/io.js';
 
 export const EXIT_OK = 0;
@@ -23,7 +23,7 @@ const HELP = `Usage: jwt-ssot migrate [paths...] [options]
 
 Rewrites direct JWT verify/decode calls (the sites no-direct-verify and no-direct-decode report) onto
 the canonical validator from settings['jwt-ssot'].canonical. Sites it cannot rewrite safely get a
-\`// ${MARKER} <reason>\` comment and are listed as follow-ups.
+\`// ${FOLLOW_UP_PREFIX} <reason>\` comment and are listed as follow-ups.
 
 Paths default to the current directory; .gitignore files and the ESLint config's ignores apply.
 
@@ -88,7 +88,7 @@ function formatText(report: MigrationReport, cwd: string): string {
   const skipped = report.files.filter((file) => file.status === 'skipped');
   if (skipped.length > 0) out.push(`\nSkipped:\n${skipped.map((file) => `  ${rel(file.file)}: ${file.reason}\n`).join('')}`);
   if (report.followUps.length > 0) {
-    out.push(`\nFollow-ups (marked with // ${MARKER}):\n${report.followUps.map((f) => `  ${rel(f.file)}:${f.line}  ${f.reason}\n`).join('')}`);
+    out.push(`\nFollow-ups (marked with // ${FOLLOW_UP_PREFIX}):\n${report.followUps.map((f) => `  ${rel(f.file)}:${f.line}  ${f.reason}\n`).join('')}`);
   }
   if (report.errors.length > 0) out.push(`\nErrors:\n${report.errors.map((error) => `  ${rel(error.file)}: ${error.message}\n`).join('')}`);
   if (report.typecheck) {
