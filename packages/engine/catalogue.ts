@@ -218,7 +218,7 @@ export const LIBRARIES: readonly LibraryEntry[] = [
   { name: 'jsonwebtoken', modules: ['jsonwebtoken/decode', 'jsonwebtoken/decode.js'], namespace: jsonwebtoken.members!.decode! },
   { name: 'jsonwebtoken', modules: ['jsonwebtoken/sign', 'jsonwebtoken/sign.js'], namespace: jsonwebtoken.members!.sign! },
   { name: 'jose', modules: ['jose', 'jose/*'], namespace: jose },
-  { name: 'jwt-decode', modules: ['jwt-decode'], namespace: jwtDecode, defaultExport: decode() },
+  { name: 'jwt-decode', modules: ['jwt-decode'], namespace: jwtDecode, defaultExport: decode({ rewrite: payloadDecode }) },
   { name: 'fast-jwt', modules: ['fast-jwt'], namespace: fastJwt },
   {
     name: '@nestjs/jwt',
@@ -452,4 +452,21 @@ export function siteNamesOf(library: LibraryEntry): Map<string, SiteKind> {
   visit(library.defaultExport, undefined);
   for (const ambient of library.ambient ?? []) names.set(ambient.path[ambient.path.length - 1]!, ambient.kind);
   return names;
+}
+
+/** The API shapes of a library by the name they are called by: a call resolved through types gets its recipe here. */
+export function siteShapesOf(library: LibraryEntry): Map<string, ApiShape> {
+  const shapes = new Map<string, ApiShape>();
+  const seen = new Set<ApiShape>();
+  const visit = (shape: ApiShape | undefined, name: string | undefined): void => {
+    if (!shape || seen.has(shape)) return;
+    seen.add(shape);
+    if (shape.kind && name && !shapes.has(name)) shapes.set(name, shape);
+    for (const [member, child] of Object.entries(shape.members ?? {})) visit(child, member);
+    visit(shape.returns, undefined);
+    visit(shape.instance, undefined);
+  };
+  visit(library.namespace, undefined);
+  visit(library.defaultExport, undefined);
+  return shapes;
 }

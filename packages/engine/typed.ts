@@ -5,7 +5,7 @@
  */
 import type { ParserServices } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { siteNamesOf, type LibraryEntry, type SiteKind } from './catalogue.js';
+import { siteNamesOf, siteShapesOf, type ApiShape, type LibraryEntry, type SiteKind } from './catalogue.js';
 import { unwrap } from './ast.js';
 import type { Collected } from './analyze.js';
 import type { Settings } from './settings.js';
@@ -23,6 +23,16 @@ function siteNames(library: LibraryEntry): Map<string, SiteKind> {
     siteNameCache.set(library, names);
   }
   return names;
+}
+
+const siteShapeCache = new WeakMap<LibraryEntry, Map<string, ApiShape>>();
+function siteShape(library: LibraryEntry, name: string): ApiShape | undefined {
+  let shapes = siteShapeCache.get(library);
+  if (!shapes) {
+    shapes = siteShapesOf(library);
+    siteShapeCache.set(library, shapes);
+  }
+  return shapes.get(name);
 }
 
 /** `/x/node_modules/@types/scope__pkg/index.d.ts` → `@scope/pkg`; `…/node_modules/jose/dist/…` → `jose`. */
@@ -58,6 +68,7 @@ export function resolveCallsWithTypes(collected: Collected, services: ParserServ
       form: call.type === 'NewExpression' ? 'new' : 'call',
       node: call,
       args: call.arguments,
+      shape: siteShape(resolved.library, resolved.name),
       viaTypes: true,
     });
   }

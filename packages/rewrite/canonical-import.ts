@@ -223,7 +223,10 @@ export class CanonicalImport {
   private semicolon(anchor: Node | undefined): string {
     const sample = anchor ?? this.ast.body[0];
     if (!sample) return ';';
-    return this.text.slice(sample.range[0], sample.range[1]).trimEnd().endsWith(';') || sample.type === 'FunctionDeclaration' || sample.type === 'ClassDeclaration' ? ';' : '';
+    // A function or class declaration never ends in `;`, so it says nothing about the file's style (exported or not).
+    const declared = (sample.type === 'ExportNamedDeclaration' || sample.type === 'ExportDefaultDeclaration') && sample.declaration ? sample.declaration : sample;
+    const silent = declared.type === 'FunctionDeclaration' || declared.type === 'ClassDeclaration' || declared.type === 'TSInterfaceDeclaration';
+    return silent || this.text.slice(sample.range[0], sample.range[1]).trimEnd().endsWith(';') ? ';' : '';
   }
 }
 

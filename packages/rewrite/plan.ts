@@ -145,7 +145,7 @@ function planRecipe(ctx: PlanContext, site: CallSite, call: TSESTree.CallExpress
     const awaitIt = recipe.promise ? asyncCanonical : Boolean(awaitNode) || asyncCanonical;
     planned = rewrite(value, [{ start: value.range[0], end: value.range[1], text: valueText(ctx, value, callText, awaitIt, returns, asType) }], recipe.to, `${site.api}(…) → ${name}(…)`);
   } else {
-    planned = payloadMemberRewrite(ctx, site, value, callText, { name, asyncCanonical, returns, asType, awaited: Boolean(awaitNode) });
+    planned = payloadMemberRewrite(ctx, site, value, callText, { to: recipe.to, name, asyncCanonical, returns, asType, awaited: Boolean(awaitNode) });
   }
   if (typeof planned === 'string') return decline(planned);
   if (checks.length === 0) return planned;
@@ -153,6 +153,7 @@ function planRecipe(ctx: PlanContext, site: CallSite, call: TSESTree.CallExpress
 }
 
 interface MemberOptions {
+  readonly to: CanonicalExport;
   readonly name: string;
   readonly asyncCanonical: boolean;
   readonly returns: 'payload' | 'result';
@@ -162,7 +163,7 @@ interface MemberOptions {
 
 /** A call whose result holds the payload in `payload`: only `const { payload } = …` and `(…).payload` map onto the canonical function. */
 function payloadMemberRewrite(ctx: PlanContext, site: CallSite, value: Node, callText: string, options: MemberOptions): Rewrite | string {
-  const { name, asyncCanonical, returns, asType } = options;
+  const { to, name, asyncCanonical, returns, asType } = options;
   const label = `${site.library} \`${site.api}\``;
   const shown = `${options.awaited ? 'await ' : ''}${site.api}(…)`;
   const holder = value.parent;
@@ -179,12 +180,16 @@ function payloadMemberRewrite(ctx: PlanContext, site: CallSite, value: Node, cal
         { start: pattern.range[0], end: pattern.range[1], text: localName },
         { start: value.range[0], end: value.range[1], text: valueText(ctx, value, callText, asyncCanonical, returns, asType) },
       ],
-      'verify',
+      to,
       `const { payload } = ${shown} → const ${localName} = ${name}(…)`,
     );
   }
   if (holder?.type === 'MemberExpression' && holder.object === value && !holder.computed && holder.property.type === 'Identifier' && holder.property.name === 'payload') {
-    return rewrite(holder, [{ start: holder.range[0], end: holder.range[1], text: valueText(ctx, holder, callText, asyncCanonical, returns, asType) }], 'verify', `(${shown}).payload → ${name}(…)`);
+    return rewrite(holder, [{ start: holder.range[0], end: holder.range[1], text: valueText(ctx, holder, callText, asyncCanonical, returns, asType) }], to, `(${shown}).payload → ${name}(…)`);
+  }
+  if (holder?.type === 'ExpressionStatement') {
+    // The result is dropped: only the verification itself matters.
+    return rewrite(value, [{ start: value.range[0], end: value.range[1], text: valueText(ctx, value, callText, asyncCanonical, 'payload') }], to, `${shown} → ${name}(…)`);
   }
   return `The whole ${label} result is used, not just its payload; rewrite by hand with ${name}.`;
 }
