@@ -1,5 +1,6 @@
 import { DEFAULT_RULE_OPTIONS } from '../packages/engine/index.js';
-import { canonicalSuggestion } from '../packages/rewrite/index.js';
+// The core's editor entry: it never reaches ts-morph (test/rewrite/editor-weight.test.ts).
+import { canonicalSuggestion } from '../packages/rewrite/suggest.js';
 import { createRule } from './utils/create-rule.js';
 import { reportFindings } from './utils/findings.js';
 import { suggestionSource } from './utils/suggestion-source.js';

@@ -62,6 +62,7 @@ export function learnCanonicalShape(settings: Settings): CanonicalShape {
   if (cached) return cached;
   let shape = syntactic.shape;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when migrate needs it, never by the rules
     const { Project } = require('ts-morph') as typeof import('ts-morph');
     const tsconfig = findTsconfig(file, settings.root);
     const project = new Project({

@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { Settings } from '../../packages/engine/index.js';
-import type { SuggestionSource } from '../../packages/rewrite/index.js';
+import type { SuggestionSource } from '../../packages/rewrite/suggest.js';
 import { analysisOf } from './findings.js';
 
 /** What the rewrite core needs to plan a suggestion: the file as ESLint parsed it, with the rules' shared analysis. */

@@ -131,7 +131,7 @@ export async function runMigrate(argv: readonly string[], io: CommandIo = proces
     if (values.typecheck && values['no-typecheck']) throw new CliUsageError('--typecheck and --no-typecheck contradict each other');
     const config = await loadCliConfig({ cwd: io.cwd, configFile: values.config });
     for (const note of config.notes) io.stderr.write(`jwt-ssot migrate: ${note}\n`);
-    // Without a canonical module every site would only get a marker: refuse instead of littering the code.
+    // Without a canonical module every site would only get a follow-up comment: refuse instead of littering the code.
     const rootSettings = await config.settingsFor(path.join(config.root, '__jwt_ssot_migrate__.ts'));
     if (!rootSettings.canonical) {
       throw new CliUsageError(
