@@ -10,6 +10,7 @@ import { stripExtension, type Settings } from '../engine/index.js';
 import { startAboveFollowUps } from './follow-ups.js';
 import { canonicalImportSpecifier } from './import-specifier.js';
 import { nextLineStart, type TextEdit } from './text.js';
+import { propertyName } from './ast.js';
 
 type Node = TSESTree.Node;
 
@@ -65,7 +66,8 @@ export class CanonicalImport {
   private readonly locals = new Map<CanonicalExport, string>();
   private readonly needsImport = new Map<CanonicalExport, { exportName: string; local: string }>();
   private readonly commonJs: boolean;
-  private readonly specifier: string | undefined;
+  private readonly givenSpecifier: string | undefined;
+  private resolvedSpecifier?: { readonly value: string | undefined };
   /** An existing import/require of the canonical module to merge new names into. */
   private mergeTarget?: { kind: 'named' | 'default-only' | 'pattern'; node: Node };
   private namespace?: string;
@@ -79,12 +81,15 @@ export class CanonicalImport {
     specifier?: string,
   ) {
     this.commonJs = isCommonJsFile(file, ast);
-    this.specifier = specifier ?? canonicalImportSpecifier(settings, file, { commonJs: this.commonJs, importsUseJs: usesJsExtensions(ast) });
+    this.givenSpecifier = specifier;
   }
 
-  /** The specifier new imports use (for messages). */
-  get moduleSpecifier(): string | undefined {
-    return this.specifier;
+  /** The specifier new imports use; read from the project only when a site needs it (it touches the disk). */
+  private get specifier(): string | undefined {
+    this.resolvedSpecifier ??= {
+      value: this.givenSpecifier ?? canonicalImportSpecifier(this.settings, this.file, { commonJs: this.commonJs, importsUseJs: usesJsExtensions(this.ast) }),
+    };
+    return this.resolvedSpecifier.value;
   }
 
   private isCanonicalSpecifier(specifier: string): boolean {
@@ -231,8 +236,3 @@ export class CanonicalImport {
 }
 
 
-function propertyName(property: TSESTree.Property): string | undefined {
-  if (property.computed) return undefined;
-  if (property.key.type === 'Identifier') return property.key.name;
-  return property.key.type === 'Literal' ? String(property.key.value) : undefined;
-}

@@ -3,6 +3,7 @@
  * result a promise? does it carry `payload`?) is read from its type with ts-morph, loaded lazily. The
  * lint rules never import this file: TypeScript's API is too slow for an editor.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Settings } from '../engine/index.js';
@@ -57,7 +58,7 @@ export function learnCanonicalShape(settings: Settings): CanonicalShape {
   if (!canonical || !file || text === undefined) return syntactic.shape;
   const needsTypes = !syntactic.verify?.certain || (canonical.exports.decode !== undefined && !syntactic.decode?.certain);
   if (!needsTypes) return syntactic.shape;
-  const key = `${file}\0${text}\0${JSON.stringify(canonical)}`;
+  const key = `${file}\0${createHash('sha1').update(text).digest('hex')}\0${JSON.stringify(canonical)}`;
   const cached = refined.get(key);
   if (cached) return cached;
   let shape = syntactic.shape;

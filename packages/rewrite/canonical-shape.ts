@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { analyzeFile, parseFile, type Settings } from '../engine/index.js';
+import { propertyName } from './ast.js';
 import { normalizeCode } from './text.js';
 
 type Node = TSESTree.Node;
@@ -69,12 +70,6 @@ export function applyCanonicalSettings(settings: Settings, shape: CanonicalShape
   };
 }
 
-function propertyKey(key: Node, computed: boolean): string | undefined {
-  if (computed) return undefined;
-  if (key.type === 'Identifier') return key.name;
-  return key.type === 'Literal' ? String(key.value) : undefined;
-}
-
 /** Secrets and verify options the canonical module itself uses (read with the engine). */
 function enforcedByModule(file: string, text: string, ast: TSESTree.Program, scopeManager: Parameters<typeof analyzeFile>[0]['scopeManager'], settings: Settings) {
   const analysis = analyzeFile({ ast, scopeManager, filename: file, text, settings });
@@ -87,7 +82,7 @@ function enforcedByModule(file: string, text: string, ast: TSESTree.Program, sco
     if (options?.type === 'ObjectExpression') {
       for (const property of options.properties) {
         if (property.type !== 'Property') continue;
-        const key = propertyKey(property.key, property.computed);
+        const key = propertyName(property);
         if (key !== undefined) found[key] = normalizeCode(text.slice(property.value.range[0], property.value.range[1]));
       }
     }
@@ -126,7 +121,7 @@ function exportedFunction(ast: TSESTree.Program, name: string): TSESTree.Functio
     }
     if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
       const { left, right } = statement.expression;
-      if (left.type === 'MemberExpression' && propertyKey(left.property, left.computed) === name) {
+      if (left.type === 'MemberExpression' && propertyName({ key: left.property, computed: left.computed }) === name) {
         if (isFunction(right)) return right;
         if (right.type === 'Identifier') return topLevelFunction(ast, right.name);
       }
@@ -141,7 +136,7 @@ function promisedType(type: TSESTree.TypeNode): TSESTree.TypeNode | undefined {
 }
 
 function membersHavePayload(members: readonly TSESTree.TypeElement[]): boolean {
-  return members.some((member) => member.type === 'TSPropertySignature' && propertyKey(member.key, member.computed) === 'payload');
+  return members.some((member) => member.type === 'TSPropertySignature' && propertyName(member) === 'payload');
 }
 
 /** Does the type (a literal, a local interface or alias, an intersection) have a `payload` member? */
@@ -162,7 +157,7 @@ function hasPayloadMember(ast: TSESTree.Program, type: TSESTree.TypeNode, depth 
 /** Does the function's own body return an object literal with a `payload` property? */
 function returnsPayloadObject(fn: TSESTree.FunctionLike): boolean {
   const isPayloadObject = (node: Node | null | undefined): boolean =>
-    node?.type === 'ObjectExpression' && node.properties.some((property) => property.type === 'Property' && propertyKey(property.key, property.computed) === 'payload');
+    node?.type === 'ObjectExpression' && node.properties.some((property) => property.type === 'Property' && propertyName(property) === 'payload');
   if (fn.body?.type !== 'BlockStatement') return isPayloadObject(fn.body);
   const stack: Node[] = [...fn.body.body];
   while (stack.length > 0) {

@@ -8,6 +8,7 @@ import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { findVariable, scopeOf } from '../engine/index.js';
 import { sourceOf, type PlanContext } from './plan-context.js';
 import { normalizeCode } from './text.js';
+import { propertyName } from './ast.js';
 
 type Node = TSESTree.Node;
 
@@ -19,11 +20,6 @@ export interface Check {
   readonly about: 'key' | 'options' | 'confirm';
 }
 
-function propertyName(property: TSESTree.Property): string | undefined {
-  if (property.computed) return undefined;
-  if (property.key.type === 'Identifier') return property.key.name;
-  return property.key.type === 'Literal' ? String(property.key.value) : undefined;
-}
 
 /** Names of the secrets a key expression reads, following `const` bindings a few hops. */
 function keySecretNames(ctx: PlanContext, expression: Node): Set<string> {

@@ -10,6 +10,7 @@ import type { CanonicalExport } from './canonical-import.js';
 import { keyCheck, optionsCheck, type Check } from './equivalence.js';
 import { sourceOf, type PlanContext } from './plan-context.js';
 import type { TextEdit } from './text.js';
+import { propertyName } from './ast.js';
 
 type Node = TSESTree.Node;
 
@@ -51,11 +52,6 @@ function rewrite(node: Node, edits: TextEdit[], uses: CanonicalExport, descripti
   return { kind: 'rewrite', edits, range: [node.range[0], node.range[1]], uses, description };
 }
 
-function propertyName(property: TSESTree.Property): string | undefined {
-  if (property.computed) return undefined;
-  if (property.key.type === 'Identifier') return property.key.name;
-  return property.key.type === 'Literal' ? String(property.key.value) : undefined;
-}
 
 /** The canonical function's name for a site, or the follow-up that says none is configured. */
 function canonicalName(ctx: PlanContext, site: CallSite, to: CanonicalExport): string | FollowUpPlan {

@@ -55,13 +55,13 @@ describe('migrate-to-canonical fixtures', () => {
         const result = run(fixture, input);
         const handled = result.sites.map((site) => `${site.rule}@${site.line}:${site.column}`).sort();
         expect(handled).toEqual(reportedSites(fixture, input));
-        // What the rules still report on the output is exactly the follow-ups, each under one marker.
+        // What the rules still report on the output is exactly the follow-ups, each under one follow-up comment.
         const followUpSites = result.sites.filter((site) => site.outcome === 'follow-up').length;
         expect(reportedSites(fixture, expected)).toHaveLength(followUpSites);
-        const markerLines = expected.split('\n').filter((line) => line.includes(FOLLOW_UP_PREFIX));
-        expect(markerLines.length).toBe(result.followUps.length);
+        const followUpLines = expected.split('\n').filter((line) => line.includes(FOLLOW_UP_PREFIX));
+        expect(followUpLines.length).toBe(result.followUps.length);
         for (const followUp of result.followUps) {
-          expect(expected.split('\n')[followUp.line - 2], `marker above line ${followUp.line}`).toContain(FOLLOW_UP_PREFIX);
+          expect(expected.split('\n')[followUp.line - 2], `follow-up comment above line ${followUp.line}`).toContain(FOLLOW_UP_PREFIX);
         }
       });
     });

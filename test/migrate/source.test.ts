@@ -1,4 +1,4 @@
-/** The core's finer points: import clean-up, learning the canonical shape, `paths` aliases, marker placement. */
+/** The core's finer points: import clean-up, learning the canonical shape, `paths` aliases, follow-up placement. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,7 +43,7 @@ describe('migrateFile', () => {
     expect(out).toContain('    return validateToken(t);');
   });
 
-  it('places a marker before a statement that does not start its line', () => {
+  it('places a follow-up comment before a statement that does not start its line', () => {
     const text = "import jwt from 'jsonwebtoken';\nexport function f(t: string, cb: () => void) {\n  if (t) { jwt.verify(t, 'k', cb); }\n}\n";
     const result = migrate(text);
     expect(result.text).toContain("  if (t) { // TODO(jwt-ssot): ");
@@ -71,7 +71,7 @@ describe('migrateFile', () => {
     expect(lines[9]).toBe("  legacy: (t: string) => jwt.verify(t, 'dev-secret'),");
   });
 
-  it('adds an import above the markers of a first statement, so markers stay next to their statements', () => {
+  it('adds an import above the follow-up comments of a first statement, so they stay next to their statements', () => {
     const text = "// TODO(jwt-ssot): older note.\nrequire('jsonwebtoken').verify(t, 'k', cb);\nexport const p = (t: string) => require('jsonwebtoken').decode(t);\n";
     const result = migrate(text);
     expect(result.text).toBe(

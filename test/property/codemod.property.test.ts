@@ -5,7 +5,7 @@
  * - it is idempotent (migrating the output changes nothing);
  * - every statement unrelated to JWTs is kept, byte for byte and in order;
  * - the sites handled are exactly the sites the rules report, and what the rules still report on the
- *   output is the follow-ups, each under a marker.
+ *   output is the follow-ups, each under a follow-up comment.
  */
 import path from 'node:path';
 import fc from 'fast-check';

@@ -1,7 +1,7 @@
 /**
  * The suggestion follows the canonical function and the project, as migrate does: `await` for an async
  * canonical function in an async caller (no suggestion where the caller cannot await), and the `.js`
- * ending a NodeNext ESM project needs. Each fixture project under test/fixtures/rewrite-* has its own
+ * ending a NodeNext ESM project needs, and a tsconfig `paths` alias. Each fixture project under test/fixtures/rewrite-* has its own
  * canonical module (and package.json / tsconfig.json).
  */
 import path from 'node:path';
@@ -21,8 +21,10 @@ function projectSettings(folder: string) {
 
 const ASYNC = projectSettings('rewrite-async');
 const NODE_NEXT = projectSettings('rewrite-node-next');
+const PATHS_ALIAS = projectSettings('rewrite-paths-alias');
 const asyncFile = path.join(FIXTURES, 'rewrite-async/src/routes/user.ts');
 const nodeNextFile = path.join(FIXTURES, 'rewrite-node-next/src/routes/user.ts');
+const aliasFile = path.join(FIXTURES, 'rewrite-paths-alias/src/routes/user.ts');
 
 ruleTester.run('no-direct-verify suggestions (canonical shape and project)', testable(verifyRule), {
   valid: [],
@@ -97,6 +99,25 @@ ruleTester.run('no-direct-verify suggestions (canonical shape and project)', tes
                 'export const currentUser = (token: string) => validateToken(token);',
                 '',
               ].join('\n'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a tsconfig paths alias that maps to the canonical module: the import uses it',
+      filename: aliasFile,
+      settings: PATHS_ALIAS,
+      code: ["import jwt from 'jsonwebtoken';", 'export const currentUser = (token: string) => jwt.verify(token, process.env.JWT_SECRET!);', ''].join('\n'),
+      errors: [
+        {
+          messageId: 'directVerify',
+          line: 2,
+          column: 47,
+          suggestions: [
+            {
+              messageId: 'useCanonicalVerify',
+              output: ["import jwt from 'jsonwebtoken';", "import { validateToken } from '@/auth/jwt-handler';", 'export const currentUser = (token: string) => validateToken(token);', ''].join('\n'),
             },
           ],
         },
