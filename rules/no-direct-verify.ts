@@ -1,9 +1,11 @@
-import { canonicalCallSuggestion } from './utils/canonical-fix.js';
+// The core's editor entry: it never reaches ts-morph (test/rewrite/editor-weight.test.ts).
+import { canonicalSuggestion } from '../packages/rewrite/suggest.js';
 import { createRule, defaultOptions, optionsSchema } from './utils/create-rule.js';
 import { reportFindings } from './utils/findings.js';
+import { suggestionSource } from './utils/suggestion-source.js';
 
 export type Options = [{ checkSign?: boolean }];
-export type MessageIds = 'directVerify' | 'verifyReference' | 'computedAccess' | 'directSign' | 'useCanonicalVerify';
+export type MessageIds = 'directVerify' | 'verifyReference' | 'computedAccess' | 'directSign' | 'useCanonicalVerify' | 'useCanonicalVerifyAfterCheck';
 
 export default createRule<Options, MessageIds>({
   name: 'no-direct-verify',
@@ -22,16 +24,15 @@ export default createRule<Options, MessageIds>({
       computedAccess:
         'A computed member of {{library}} is called here, which may verify or decode a JWT outside the canonical module; use {{replacement}}.',
       directSign: 'JWT signing with {{target}} outside the canonical module; issue tokens through {{module}}.',
-      useCanonicalVerify: 'Replace with {{name}}(token) from {{module}} (check that options and the return shape still fit).',
+      useCanonicalVerify: 'Replace with {{name}}(token) from {{module}}.',
+      useCanonicalVerifyAfterCheck: 'Replace with {{name}}(token) from {{module}} after checking: {{check}}.',
     },
     schema: optionsSchema('no-direct-verify'),
   },
   defaultOptions: defaultOptions('no-direct-verify'),
   create(context, [options]) {
-    return reportFindings(context, 'no-direct-verify', options, (finding, settings) =>
-      finding.messageId === 'directVerify' && finding.call
-        ? { suggest: canonicalCallSuggestion(context, finding.call, settings, 'verify', 'useCanonicalVerify') }
-        : {},
-    );
+    return reportFindings(context, 'no-direct-verify', options, (finding, settings) => ({
+      suggest: canonicalSuggestion(suggestionSource(context, settings), finding, { replace: 'useCanonicalVerify', replaceAfterCheck: 'useCanonicalVerifyAfterCheck' }),
+    }));
   },
 });

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { API, FileInfo, Options } from 'jscodeshift';
 import { readSettings, SETTINGS_KEY, type Settings } from '../../packages/engine/index.js';
 import { loadCliConfig } from '../../packages/cli/config.js';
-import { MigrationProject } from '../../packages/cli/migrate/project.js';
+import { MigrationProject } from '../../packages/rewrite/index.js';
 
 const projects = new Map<Settings, MigrationProject>();
 const configs = new Map<string, ReturnType<typeof loadCliConfig>>();

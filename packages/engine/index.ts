@@ -7,9 +7,9 @@ export { analyzeFile } from './analyze.js';
 export { findVariable, isGlobalName, scopeOf } from './ast/scope.js';
 export { mightContainSites, prefilterPattern } from './prefilter.js';
 export { parseFile, ParseError, type ParsedFile, type ParseOptions } from './parse.js';
-export { canonicalSpecifier, isCommonJsFile, usesJsExtensions } from './canonical-import.js';
 export { entryImportSpecifier, exportedNames, resolveSourceFile } from './auth-entry.js';
 export { expressionKey } from './passes/unsafe-options.js';
+export { toPosix } from './paths.js';
 export { packageInfo, type PackageInfo } from './package-info.js';
 export {
   clearResolverCaches,

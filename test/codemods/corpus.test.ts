@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, findingsFor, parseFile, readSettings, type Settings } from '../../packages/engine/index.js';
-import { migrateSource } from '../../packages/cli/migrate/source.js';
+import { migrateFile } from '../../packages/rewrite/index.js';
 import { CORPUS } from '../fixtures/corpus.js';
 import { FIXTURES, SETTINGS } from '../rule-tester.js';
 import { BASE_SHAPE } from './fixture-cases.js';
@@ -29,10 +29,10 @@ describe('migrate over the rule corpus', () => {
       for (const sample of CORPUS) {
         const settings = readSettings({ 'jwt-ssot': { ...SETTINGS['jwt-ssot'], ...sample.settings } }, FIXTURES);
         const file = path.join(FIXTURES, sample.filename);
-        const result = migrateSource({ file, text: sample.code, settings, canonicalShape: shape });
+        const result = migrateFile({ file, text: sample.code, settings, canonicalShape: shape });
         const label = `${sample.name} (${sample.filename})`;
         expect(() => parseFile(file, result.text), label).not.toThrow();
-        expect(migrateSource({ file, text: result.text, settings, canonicalShape: shape }).text, label).toBe(result.text);
+        expect(migrateFile({ file, text: result.text, settings, canonicalShape: shape }).text, label).toBe(result.text);
         expect(result.sites.map((site) => `${site.rule}@${site.line}:${site.column}`).sort(), label).toEqual(reported(file, sample.code, settings));
         const markedSites = result.sites.filter((site) => site.outcome === 'follow-up').length;
         expect(reported(file, result.text, settings), label).toHaveLength(markedSites);

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readSettings, type Settings } from '../../packages/engine/index.js';
-import type { CanonicalShape } from '../../packages/cli/migrate/shape.js';
+import type { CanonicalShape } from '../../packages/rewrite/index.js';
 import { FIXTURES, SETTINGS } from '../rule-tester.js';
 
 export const CASES_DIR = path.join(__dirname, 'migrate-to-canonical');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { API, FileInfo } from 'jscodeshift';
 import { describe, expect, it } from 'vitest';
 import transform from '../../codemods/migrate-to-canonical/index.js';
-import { MigrationProject } from '../../packages/cli/migrate/project.js';
+import { MigrationProject } from '../../packages/rewrite/index.js';
 import { FIXTURES, SETTINGS } from '../rule-tester.js';
 import { listCases } from './fixture-cases.js';
 import { REPO_ROOT, tempDir, writeFiles } from '../migrate/helpers.js';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, findingsFor, parseFile } from '../../packages/engine/index.js';
-import { MARKER, migrateSource } from '../../packages/cli/migrate/source.js';
+import { FOLLOW_UP_PREFIX, migrateFile } from '../../packages/rewrite/index.js';
 import { listCases, type FixtureCase } from './fixture-cases.js';
 
 const cases = listCases();
@@ -19,7 +19,7 @@ function reportedSites(fixture: FixtureCase, text: string): string[] {
 }
 
 function run(fixture: FixtureCase, text: string) {
-  return migrateSource({ file: fixture.file, text, settings: fixture.settings, canonicalShape: fixture.shape });
+  return migrateFile({ file: fixture.file, text, settings: fixture.settings, canonicalShape: fixture.shape });
 }
 
 describe('migrate-to-canonical fixtures', () => {
@@ -55,13 +55,13 @@ describe('migrate-to-canonical fixtures', () => {
         const result = run(fixture, input);
         const handled = result.sites.map((site) => `${site.rule}@${site.line}:${site.column}`).sort();
         expect(handled).toEqual(reportedSites(fixture, input));
-        // What the rules still report on the output is exactly the follow-ups, each under one marker.
+        // What the rules still report on the output is exactly the follow-ups, each under one follow-up comment.
         const followUpSites = result.sites.filter((site) => site.outcome === 'follow-up').length;
         expect(reportedSites(fixture, expected)).toHaveLength(followUpSites);
-        const markerLines = expected.split('\n').filter((line) => line.includes(MARKER));
-        expect(markerLines.length).toBe(result.followUps.length);
+        const followUpLines = expected.split('\n').filter((line) => line.includes(FOLLOW_UP_PREFIX));
+        expect(followUpLines.length).toBe(result.followUps.length);
         for (const followUp of result.followUps) {
-          expect(expected.split('\n')[followUp.line - 2], `marker above line ${followUp.line}`).toContain(MARKER);
+          expect(expected.split('\n')[followUp.line - 2], `follow-up comment above line ${followUp.line}`).toContain(FOLLOW_UP_PREFIX);
         }
       });
     });

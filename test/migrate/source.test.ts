@@ -1,19 +1,17 @@
-/** The core's finer points: import clean-up, learning the canonical shape, `paths` aliases, marker placement. */
+/** The core's finer points: import clean-up, learning the canonical shape, `paths` aliases, follow-up placement. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../packages/engine/index.js';
-import { MigrationProject } from '../../packages/cli/migrate/project.js';
-import { learnCanonicalShape } from '../../packages/cli/migrate/shape.js';
-import { migrateSource } from '../../packages/cli/migrate/source.js';
+import { learnCanonicalShape, migrateFile, MigrationProject } from '../../packages/rewrite/index.js';
 import { BASE_SHAPE } from '../codemods/fixture-cases.js';
 import { PROJECT_FIXTURE, tempDir, writeFiles } from './helpers.js';
 
 const ROOT = '/project';
 const settings = readSettings({ 'jwt-ssot': { canonical: { module: 'src/auth/jwt-handler.ts', exports: { verify: 'validateToken', decode: 'decodeToken' } } } }, ROOT);
-const migrate = (text: string, file = '/project/src/a.ts') => migrateSource({ file, text, settings, canonicalShape: BASE_SHAPE });
+const migrate = (text: string, file = '/project/src/a.ts') => migrateFile({ file, text, settings, canonicalShape: BASE_SHAPE });
 
-describe('migrateSource', () => {
+describe('migrateFile', () => {
   it('removes only the specifiers the rewrites orphaned, keeping the list layout', () => {
     const text = [
       "import { verify, sign, decode } from 'jsonwebtoken';",
@@ -45,7 +43,7 @@ describe('migrateSource', () => {
     expect(out).toContain('    return validateToken(t);');
   });
 
-  it('places a marker before a statement that does not start its line', () => {
+  it('places a follow-up comment before a statement that does not start its line', () => {
     const text = "import jwt from 'jsonwebtoken';\nexport function f(t: string, cb: () => void) {\n  if (t) { jwt.verify(t, 'k', cb); }\n}\n";
     const result = migrate(text);
     expect(result.text).toContain("  if (t) { // TODO(jwt-ssot): ");
@@ -73,7 +71,7 @@ describe('migrateSource', () => {
     expect(lines[9]).toBe("  legacy: (t: string) => jwt.verify(t, 'dev-secret'),");
   });
 
-  it('adds an import above the markers of a first statement, so markers stay next to their statements', () => {
+  it('adds an import above the follow-up comments of a first statement, so they stay next to their statements', () => {
     const text = "// TODO(jwt-ssot): older note.\nrequire('jsonwebtoken').verify(t, 'k', cb);\nexport const p = (t: string) => require('jsonwebtoken').decode(t);\n";
     const result = migrate(text);
     expect(result.text).toBe(
@@ -84,7 +82,7 @@ describe('migrateSource', () => {
 
   it('turns every site into a follow-up when no canonical module is configured', () => {
     const bare = readSettings({}, ROOT);
-    const result = migrateSource({ file: '/project/src/a.ts', text: "import jwt from 'jsonwebtoken';\nexport const f = (t: string) => jwt.verify(t, process.env.JWT_SECRET!);\n", settings: bare });
+    const result = migrateFile({ file: '/project/src/a.ts', text: "import jwt from 'jsonwebtoken';\nexport const f = (t: string) => jwt.verify(t, process.env.JWT_SECRET!);\n", settings: bare });
     expect(result.sites).toEqual([expect.objectContaining({ outcome: 'follow-up', reason: expect.stringContaining('No canonical validator is configured') })]);
   });
 

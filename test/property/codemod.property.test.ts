@@ -1,18 +1,17 @@
 /**
- * Properties of the migration (`migrateSource`, shared by `jwt-ssot migrate` and the jscodeshift
+ * Properties of the migration (`migrateFile`, shared by `jwt-ssot migrate` and the jscodeshift
  * transform) over the same generated programs as the rule properties, with a generated canonical shape:
  * - the output parses;
  * - it is idempotent (migrating the output changes nothing);
  * - every statement unrelated to JWTs is kept, byte for byte and in order;
  * - the sites handled are exactly the sites the rules report, and what the rules still report on the
- *   output is the follow-ups, each under a marker.
+ *   output is the follow-ups, each under a follow-up comment.
  */
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, findingsFor, parseFile, readSettings } from '../../packages/engine/index.js';
-import { MARKER, migrateSource } from '../../packages/cli/migrate/source.js';
-import type { CanonicalShape } from '../../packages/cli/migrate/shape.js';
+import { FOLLOW_UP_PREFIX, migrateFile, type CanonicalShape } from '../../packages/rewrite/index.js';
 import { PROJECT_ROOT, SETTINGS } from '../evasions/lint.js';
 import { buildProgram, LONG, programSpec, type Program } from './programs.js';
 
@@ -42,11 +41,11 @@ function reportedSites(text: string): string[] {
 
 function check(program: Program, shape: CanonicalShape): void {
   const context = `${JSON.stringify({ ...program.spec, api: program.spec.api.name, shape })}\n${program.code}`;
-  const first = migrateSource({ file: FILE, text: program.code, settings, canonicalShape: shape });
+  const first = migrateFile({ file: FILE, text: program.code, settings, canonicalShape: shape });
   const output = first.text;
   expect(() => parseFile(FILE, output), `${context}\n--- output ---\n${output}`).not.toThrow();
 
-  const second = migrateSource({ file: FILE, text: output, settings, canonicalShape: shape });
+  const second = migrateFile({ file: FILE, text: output, settings, canonicalShape: shape });
   expect(second.text, `${context}\n--- output ---\n${output}`).toBe(output);
 
   // Fillers survive unchanged and in order.
@@ -62,7 +61,7 @@ function check(program: Program, shape: CanonicalShape): void {
   expect(handled, context).toEqual(reportedSites(program.code));
   const followUps = first.sites.filter((site) => site.outcome === 'follow-up').length;
   expect(reportedSites(output), `${context}\n--- output ---\n${output}`).toHaveLength(followUps);
-  if (followUps > 0) expect(output, context).toContain(MARKER);
+  if (followUps > 0) expect(output, context).toContain(FOLLOW_UP_PREFIX);
 }
 
 describe('generated programs: the migration', () => {

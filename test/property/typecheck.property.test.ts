@@ -11,9 +11,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSettings } from '../../packages/engine/index.js';
-import { migrateSource } from '../../packages/cli/migrate/source.js';
+import { migrateFile, type CanonicalShape } from '../../packages/rewrite/index.js';
 import { typecheckMigration } from '../../packages/cli/migrate/typecheck.js';
-import type { CanonicalShape } from '../../packages/cli/migrate/shape.js';
 import { buildProgram, LONG, programSpec } from './programs.js';
 
 const SAMPLE = LONG ? 200 : 24;
@@ -82,7 +81,7 @@ describe('generated programs: the migration keeps the project type-correct', () 
       // `export {}` keeps each file a module, so files do not share one global scope.
       const code = `${buildProgram(spec).code}export {};\n`;
       fs.writeFileSync(file, code);
-      const result = migrateSource({ file, text: code, settings, canonicalShape: SHAPE });
+      const result = migrateFile({ file, text: code, settings, canonicalShape: SHAPE });
       rewritten += result.sites.filter((site) => site.outcome === 'rewritten').length;
       if (result.changed) changes.set(file, result.text);
     });

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MigrationProject } from '../../packages/cli/migrate/project.js';
+import { MigrationProject } from '../../packages/rewrite/index.js';
 import { describeParseError, encodeSource, isBinary, readSourceFile } from '../../packages/cli/source-text.js';
 import { analyzeFile, findingsFor, parseFile, readSettings, RULE_IDS } from '../../packages/engine/index.js';
 import {

@@ -49,7 +49,8 @@ function siteError(messageId: 'directVerify' | 'directDecode', line: number) {
     endLine: line,
     endColumn: LINES[line - 1]!.length,
     suggestions: [
-      { messageId: messageId === 'directVerify' ? 'useCanonicalVerify' : 'useCanonicalDecode', output: suggested(line, canonical) },
+      // A literal key is not provably the canonical module's: the verify suggestion says to check it.
+      { messageId: messageId === 'directVerify' ? 'useCanonicalVerifyAfterCheck' : 'useCanonicalDecode', output: suggested(line, canonical) },
     ],
   } as const;
 }

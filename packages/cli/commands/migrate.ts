@@ -9,15 +9,15 @@ import { defineCommand, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from '../
 import { loadCliConfig } from '../config.js';
 import { unifiedDiff } from '../migrate/diff.js';
 import { workTreeState } from '../migrate/git.js';
-import { findTsconfig } from '../migrate/project.js';
 import { relativeTo, runMigration, type MigrationReport } from '../migrate/run.js';
-import { MARKER } from '../migrate/source.js';
+import { findTsconfig } from '../migrate/typecheck.js';
+import { FOLLOW_UP_PREFIX } from '../../rewrite/index.js';
 
 const HELP = `Usage: jwt-ssot migrate [paths...] [options]
 
 Rewrites direct JWT verify/decode calls (the sites no-direct-verify and no-direct-decode report) onto
 the canonical validator from settings['jwt-ssot'].canonical. Sites it cannot rewrite safely get a
-\`// ${MARKER} <reason>\` comment and are listed as follow-ups.
+\`// ${FOLLOW_UP_PREFIX} <reason>\` comment and are listed as follow-ups.
 
 Paths default to the current directory; .gitignore files and the ESLint config's ignores apply.
 
@@ -82,7 +82,7 @@ function formatText(report: MigrationReport, cwd: string): string {
   const skipped = report.files.filter((file) => file.status === 'skipped');
   if (skipped.length > 0) out.push(`\nSkipped:\n${skipped.map((file) => `  ${rel(file.file)}: ${file.reason}\n`).join('')}`);
   if (report.followUps.length > 0) {
-    out.push(`\nFollow-ups (marked with // ${MARKER}):\n${report.followUps.map((f) => `  ${rel(f.file)}:${f.line}  ${f.reason}\n`).join('')}`);
+    out.push(`\nFollow-ups (marked with // ${FOLLOW_UP_PREFIX}):\n${report.followUps.map((f) => `  ${rel(f.file)}:${f.line}  ${f.reason}\n`).join('')}`);
   }
   if (report.errors.length > 0) out.push(`\nErrors:\n${report.errors.map((error) => `  ${rel(error.file)}: ${error.message}\n`).join('')}`);
   if (report.typecheck) {
@@ -112,7 +112,7 @@ export const migrateCommand = defineCommand({
     if (values.typecheck && values['no-typecheck']) throw new UsageError('--typecheck and --no-typecheck contradict each other');
     const config = await loadCliConfig({ cwd: io.cwd, configFile: values.config });
     for (const note of config.notes) io.stderr.write(`jwt-ssot migrate: ${note}\n`);
-    // Without a canonical module every site would only get a marker: refuse instead of littering the code.
+    // Without a canonical module every site would only get a follow-up comment: refuse instead of littering the code.
     const rootSettings = await config.settingsFor(path.join(config.root, '__jwt_ssot_migrate__.ts'));
     if (!rootSettings.canonical) {
       throw new UsageError(

@@ -3,13 +3,11 @@
  * that every new text parses, type-check before/after, and only then (with `write`) write atomically.
  */
 import path from 'node:path';
-import { toPosix } from '../../engine/paths.js';
-import { parseFile, ParseError, type Settings } from '../../engine/index.js';
+import { parseFile, ParseError, toPosix, type Settings } from '../../engine/index.js';
 import type { CliConfig } from '../config.js';
 import { listSourceFiles } from '../files.js';
 import { describeFsError, describeParseError, encodeSource, readSourceFile } from '../source-text.js';
-import { MigrationProject } from './project.js';
-import type { MigrateEdit, MigrateResult } from './source.js';
+import { MigrationProject, type MigrateEdit, type MigrateResult } from '../../rewrite/index.js';
 import { typecheckMigration, type TypecheckResult } from './typecheck.js';
 import { writeFileAtomic } from '../write-atomic.js';
 

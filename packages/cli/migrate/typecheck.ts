@@ -3,7 +3,17 @@
  * the migrated texts swapped in (in memory, before anything is written). A diagnostic counts as
  * introduced when the same file has more of that code and message afterwards than before.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+
+/** The nearest tsconfig.json at or above `from` (not above `stopAt`). */
+export function findTsconfig(from: string, stopAt?: string): string | undefined {
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'tsconfig.json');
+    if (fs.existsSync(candidate)) return candidate;
+    if (dir === stopAt || path.dirname(dir) === dir) return undefined;
+  }
+}
 
 export interface Diagnostic {
   readonly file: string;

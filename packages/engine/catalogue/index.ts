@@ -2,7 +2,7 @@
  * The JWT-library catalogue: one file per library under libraries/, assembled here in a fixed order,
  * with the index that maps a module specifier to its library.
  */
-import type { ApiShape, LibraryEntry, LibrarySetting, SiteKind } from './shape.js';
+import type { ApiShape, LibraryEntry, LibrarySetting } from './shape.js';
 import authCoreJwt from './libraries/auth-core-jwt.js';
 import awsJwtVerify from './libraries/aws-jwt-verify.js';
 import clerkBackend from './libraries/clerk-backend.js';
@@ -125,22 +125,23 @@ export class LibraryIndex {
 }
 
 /**
- * Every member name that is a site anywhere in a library's graph, with its kind. Typed linting uses it
- * to map a symbol declared in a library's typings back to a site.
+ * Every member name that is a site anywhere in a library's graph, with its shape (kind, recipe). Typed
+ * linting uses it to map a symbol declared in a library's typings back to a site; a framework decorator
+ * counts by its called member's name.
  */
-export function siteNamesOf(library: LibraryEntry): Map<string, SiteKind> {
-  const names = new Map<string, SiteKind>();
+export function siteShapesOf(library: LibraryEntry): Map<string, ApiShape> {
+  const shapes = new Map<string, ApiShape>();
   const seen = new Set<ApiShape>();
   const visit = (shape: ApiShape | undefined, name: string | undefined): void => {
     if (!shape || seen.has(shape)) return;
     seen.add(shape);
-    if (shape.kind && name && !names.has(name)) names.set(name, shape.kind);
+    if (shape.kind && name && !shapes.has(name)) shapes.set(name, shape);
     for (const [member, child] of Object.entries(shape.members ?? {})) visit(child, member);
     visit(shape.returns, undefined);
     visit(shape.instance, undefined);
   };
   visit(library.namespace, undefined);
   visit(library.defaultExport, undefined);
-  for (const ambient of library.ambient ?? []) names.set(ambient.path[ambient.path.length - 1]!, ambient.kind);
-  return names;
+  for (const ambient of library.ambient ?? []) shapes.set(ambient.path[ambient.path.length - 1]!, { kind: ambient.kind, note: ambient.note });
+  return shapes;
 }

@@ -5,7 +5,7 @@
  */
 import type { ParserServices } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { siteNamesOf, type LibraryEntry, type SiteKind } from '../catalogue/index.js';
+import { siteShapesOf, type ApiShape, type LibraryEntry } from '../catalogue/index.js';
 import { unwrap } from '../ast/nodes.js';
 import type { Collected } from '../ast/collect.js';
 import type { Settings } from '../settings.js';
@@ -15,14 +15,15 @@ import type { CallSite } from '../types.js';
 const SYMBOL_FLAG_ALIAS = 2_097_152;
 const MAX_HOPS = 6;
 
-const siteNameCache = new WeakMap<LibraryEntry, Map<string, SiteKind>>();
-function siteNames(library: LibraryEntry): Map<string, SiteKind> {
-  let names = siteNameCache.get(library);
-  if (!names) {
-    names = siteNamesOf(library);
-    siteNameCache.set(library, names);
+const siteShapeCache = new WeakMap<LibraryEntry, Map<string, ApiShape>>();
+/** The shape of the API a library's typings declare under `name` (its kind and rewrite recipe), if it is a site. */
+function siteShape(library: LibraryEntry, name: string): ApiShape | undefined {
+  let shapes = siteShapeCache.get(library);
+  if (!shapes) {
+    shapes = siteShapesOf(library);
+    siteShapeCache.set(library, shapes);
   }
-  return names;
+  return shapes.get(name);
 }
 
 /** `/x/node_modules/@types/scope__pkg/index.d.ts` → `@scope/pkg`; `…/node_modules/jose/dist/…` → `jose`. */
@@ -52,12 +53,13 @@ export function resolveCallsWithTypes(collected: Collected, services: ParserServ
     const resolved = resolveSymbol(checker, checker.getSymbolAtLocation(tsNode), settings);
     if (!resolved) continue;
     sites.push({
-      kind: resolved.kind,
+      kind: resolved.shape.kind!,
       library: resolved.library.name,
       api: resolved.name,
       form: call.type === 'NewExpression' ? 'new' : 'call',
       node: call,
       args: call.arguments,
+      shape: resolved.shape,
       viaTypes: true,
     });
   }
@@ -68,7 +70,7 @@ function resolveSymbol(
   checker: ts.TypeChecker,
   start: ts.Symbol | undefined,
   settings: Settings,
-): { library: LibraryEntry; kind: SiteKind; name: string } | undefined {
+): { library: LibraryEntry; shape: ApiShape; name: string } | undefined {
   let symbol = start;
   for (let hop = 0; symbol && hop < MAX_HOPS; hop++) {
     if (symbol.flags & SYMBOL_FLAG_ALIAS) symbol = checker.getAliasedSymbol(symbol);
@@ -77,8 +79,8 @@ function resolveSymbol(
     const packageName = packageOfFile(declaration.getSourceFile().fileName);
     if (packageName) {
       const library = settings.libraries.find(packageName);
-      const kind = library && siteNames(library).get(symbol.name);
-      return library && kind ? { library, kind, name: symbol.name } : undefined;
+      const shape = library && siteShape(library, symbol.name);
+      return library && shape ? { library, shape, name: symbol.name } : undefined;
     }
     // export const check = jwt.verify  →  follow the initializer
     const initializer = (declaration as ts.Node & { initializer?: ts.Expression }).initializer;

@@ -5,7 +5,7 @@ const entry: LibraryEntry = {
   name: 'jwt-decode',
   modules: ['jwt-decode'],
   namespace: decode({ rewrite: payloadDecode, members: { jwtDecode: decode({ rewrite: payloadDecode }), default: decode({ rewrite: payloadDecode }) } }),
-  defaultExport: decode(),
+  defaultExport: decode({ rewrite: payloadDecode }),
 };
 
 export default entry;

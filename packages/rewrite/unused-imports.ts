@@ -4,7 +4,7 @@
  * keeping the ones still used, e.g. for `sign` or a type.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { FileAnalysis, ImportSite } from '../../engine/index.js';
+import type { FileAnalysis, ImportSite } from '../engine/index.js';
 import { nextLineStart, lineStart, type TextEdit } from './text.js';
 
 type Node = TSESTree.Node;

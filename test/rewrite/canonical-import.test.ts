@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isCommonJsFile, parseFile } from '../../packages/engine/index.js';
+import { parseFile } from '../../packages/engine/index.js';
+import { isCommonJsFile } from '../../packages/rewrite/index.js';
 
 const commonJs = (file: string, code: string): boolean => isCommonJsFile(file, parseFile(file, code).ast);
 

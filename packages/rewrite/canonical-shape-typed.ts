@@ -1,0 +1,92 @@
+/**
+ * For migrate only: what the canonical function's syntax cannot tell (no written return type: is the
+ * result a promise? does it carry `payload`?) is read from its type with ts-morph, loaded lazily. The
+ * lint rules never import this file: TypeScript's API is too slow for an editor.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Settings } from '../engine/index.js';
+import { applyCanonicalSettings, learnCanonicalShapeFromSyntax, type CanonicalShape, type FunctionFacts } from './canonical-shape.js';
+
+interface TsMorphSignature {
+  getReturnType(): TsMorphType;
+  getTypeParameters(): unknown[];
+}
+interface TsMorphType {
+  getSymbol(): { getName(): string } | undefined;
+  getTypeArguments(): TsMorphType[];
+  getProperty(name: string): unknown;
+  isAny(): boolean;
+  isUnknown(): boolean;
+  getCallSignatures(): TsMorphSignature[];
+}
+interface TsMorphSourceFile {
+  getExportedDeclarations(): Map<string, Array<{ getType(): TsMorphType }>>;
+}
+
+function findTsconfig(from: string, root: string): string | undefined {
+  for (let dir = path.dirname(from); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'tsconfig.json');
+    if (fs.existsSync(candidate)) return candidate;
+    if (dir === root || path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The signature facts of one export, or undefined when ts-morph cannot tell. */
+function typedFacts(sourceFile: TsMorphSourceFile, name: string): FunctionFacts | undefined {
+  const declaration = sourceFile.getExportedDeclarations().get(name)?.[0];
+  const signature = declaration?.getType().getCallSignatures()[0];
+  if (!signature) return undefined;
+  let returned = signature.getReturnType();
+  const isAsync = returned.getSymbol()?.getName() === 'Promise';
+  if (isAsync) returned = returned.getTypeArguments()[0] ?? returned;
+  const hasPayloadMember = !returned.isAny() && !returned.isUnknown() && returned.getProperty('payload') !== undefined;
+  return { async: isAsync, returns: hasPayloadMember ? 'result' : 'payload', generic: signature.getTypeParameters().length > 0, certain: true };
+}
+
+const refined = new Map<string, CanonicalShape>();
+
+/**
+ * The canonical shape for migrate: the syntactic one, with ts-morph deciding whatever the syntax left
+ * open (a function without a written return type, or an export syntax does not find).
+ */
+export function learnCanonicalShape(settings: Settings): CanonicalShape {
+  const syntactic = learnCanonicalShapeFromSyntax(settings);
+  const canonical = settings.canonical;
+  const { file, text } = syntactic;
+  if (!canonical || !file || text === undefined) return syntactic.shape;
+  const needsTypes = !syntactic.verify?.certain || (canonical.exports.decode !== undefined && !syntactic.decode?.certain);
+  if (!needsTypes) return syntactic.shape;
+  const key = `${file}\0${createHash('sha1').update(text).digest('hex')}\0${JSON.stringify(canonical)}`;
+  const cached = refined.get(key);
+  if (cached) return cached;
+  let shape = syntactic.shape;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when migrate needs it, never by the rules
+    const { Project } = require('ts-morph') as typeof import('ts-morph');
+    const tsconfig = findTsconfig(file, settings.root);
+    const project = new Project({
+      ...(tsconfig ? { tsConfigFilePath: tsconfig } : { compilerOptions: { strict: true, allowJs: true } }),
+      skipAddingFilesFromTsConfig: true,
+    });
+    const sourceFile = project.createSourceFile(file, text, { overwrite: true }) as unknown as TsMorphSourceFile;
+    const verify = syntactic.verify?.certain ? syntactic.verify : (typedFacts(sourceFile, canonical.exports.verify) ?? syntactic.verify);
+    const decode = !canonical.exports.decode || syntactic.decode?.certain ? syntactic.decode : (typedFacts(sourceFile, canonical.exports.decode) ?? syntactic.decode);
+    if (verify) {
+      shape = applyCanonicalSettings(settings, {
+        ...shape,
+        verifyAsync: verify.async,
+        verifyReturns: verify.returns,
+        verifyGeneric: verify.generic,
+        decodeAsync: decode?.async ?? false,
+        decodeGeneric: decode?.generic ?? false,
+        source: `learned from ${path.relative(settings.root, file) || file}`,
+      });
+    }
+  } catch {
+    // ts-morph could not load the module: keep what the syntax said (reported through `source`).
+  }
+  refined.set(key, shape);
+  return shape;
+}

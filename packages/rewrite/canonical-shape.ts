@@ -1,0 +1,233 @@
+/**
+ * What the rewrite must know about the canonical function to call it correctly: is it async, does it
+ * return the payload or `{ payload }`, is it generic, which secret and options does it already enforce.
+ * Learned from the canonical module's syntax (the engine's parser, nothing heavier, so the lint rules
+ * can use it in an editor); migrate refines what syntax cannot tell with ts-morph
+ * (canonical-shape-typed.ts). Settings `canonical.async` / `.returns` override both.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { analyzeFile, parseFile, type Settings } from '../engine/index.js';
+import { propertyName } from './ast.js';
+import { normalizeCode } from './text.js';
+
+type Node = TSESTree.Node;
+
+export interface CanonicalShape {
+  readonly verifyAsync: boolean;
+  readonly verifyReturns: 'payload' | 'result';
+  /** The verify function declares type parameters: `validateToken<T>(t)`. */
+  readonly verifyGeneric: boolean;
+  readonly decodeAsync: boolean;
+  readonly decodeGeneric: boolean;
+  /** Env variables the canonical module reads its key from; empty when unknown. */
+  readonly secretEnv: readonly string[];
+  /** Options the canonical module passes to its own library verify call: key → normalised source. */
+  readonly verifyOptions: Readonly<Record<string, string>>;
+  /** How the shape was found, for the report. */
+  readonly source: string;
+}
+
+/** What the syntax of one exported function says. `certain`: its return type is written out. */
+export interface FunctionFacts {
+  readonly async: boolean;
+  readonly returns: 'payload' | 'result';
+  readonly generic: boolean;
+  readonly certain: boolean;
+}
+
+/** The learned shape plus which facts syntax could not settle (ts-morph may refine them). */
+export interface SyntacticShape {
+  readonly shape: CanonicalShape;
+  readonly verify?: FunctionFacts;
+  readonly decode?: FunctionFacts;
+  readonly file?: string;
+  readonly text?: string;
+}
+
+export function defaultCanonicalShape(settings: Settings, source = 'defaults'): CanonicalShape {
+  return applyCanonicalSettings(settings, {
+    verifyAsync: false,
+    verifyReturns: 'payload',
+    verifyGeneric: false,
+    decodeAsync: false,
+    decodeGeneric: false,
+    secretEnv: [],
+    verifyOptions: {},
+    source,
+  });
+}
+
+/** Settings `canonical.async` / `.returns` win over whatever was learned. */
+export function applyCanonicalSettings(settings: Settings, shape: CanonicalShape): CanonicalShape {
+  const canonical = settings.canonical;
+  return {
+    ...shape,
+    verifyAsync: canonical?.async ?? shape.verifyAsync,
+    verifyReturns: canonical?.returns ?? shape.verifyReturns,
+  };
+}
+
+/** Secrets and verify options the canonical module itself uses (read with the engine). */
+function enforcedByModule(file: string, text: string, ast: TSESTree.Program, scopeManager: Parameters<typeof analyzeFile>[0]['scopeManager'], settings: Settings) {
+  const analysis = analyzeFile({ ast, scopeManager, filename: file, text, settings });
+  const secretEnv = [...new Set(analysis.secrets.map((secret) => secret.name))];
+  let verifyOptions: Record<string, string> | undefined;
+  for (const call of analysis.calls) {
+    if (call.kind !== 'verify' || call.shape?.optionsArg === undefined) continue;
+    const options = call.args[call.shape.optionsArg];
+    const found: Record<string, string> = {};
+    if (options?.type === 'ObjectExpression') {
+      for (const property of options.properties) {
+        if (property.type !== 'Property') continue;
+        const key = propertyName(property);
+        if (key !== undefined) found[key] = normalizeCode(text.slice(property.value.range[0], property.value.range[1]));
+      }
+    }
+    // Several verify calls: only what all of them enforce.
+    verifyOptions = verifyOptions ? Object.fromEntries(Object.entries(verifyOptions).filter(([key, value]) => found[key] === value)) : found;
+  }
+  return { secretEnv, verifyOptions: verifyOptions ?? {} };
+}
+
+function isFunction(node: Node | null | undefined): node is TSESTree.FunctionLike {
+  return node?.type === 'FunctionDeclaration' || node?.type === 'FunctionExpression' || node?.type === 'ArrowFunctionExpression';
+}
+
+/** The top-level function (declaration or `const x = () => …`) named `local`. */
+function topLevelFunction(ast: TSESTree.Program, local: string): TSESTree.FunctionLike | undefined {
+  for (const statement of ast.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'FunctionDeclaration' && declaration.id?.name === local) return declaration;
+    if (declaration?.type === 'VariableDeclaration') {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === 'Identifier' && declarator.id.name === local && isFunction(declarator.init)) return declarator.init;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The function the module exports as `name`: `export function`, `export const`, `export { x as name }`, `exports.name =`. */
+function exportedFunction(ast: TSESTree.Program, name: string): TSESTree.FunctionLike | undefined {
+  for (const statement of ast.body) {
+    if (statement.type === 'ExportNamedDeclaration' && !statement.source) {
+      for (const specifier of statement.specifiers) {
+        const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+        if (exported === name && specifier.local.type === 'Identifier') return topLevelFunction(ast, specifier.local.name);
+      }
+    }
+    if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      const { left, right } = statement.expression;
+      if (left.type === 'MemberExpression' && propertyName({ key: left.property, computed: left.computed }) === name) {
+        if (isFunction(right)) return right;
+        if (right.type === 'Identifier') return topLevelFunction(ast, right.name);
+      }
+    }
+  }
+  return topLevelFunction(ast, name);
+}
+
+function promisedType(type: TSESTree.TypeNode): TSESTree.TypeNode | undefined {
+  if (type.type !== 'TSTypeReference' || type.typeName.type !== 'Identifier' || type.typeName.name !== 'Promise') return undefined;
+  return type.typeArguments?.params[0];
+}
+
+function membersHavePayload(members: readonly TSESTree.TypeElement[]): boolean {
+  return members.some((member) => member.type === 'TSPropertySignature' && propertyName(member) === 'payload');
+}
+
+/** Does the type (a literal, a local interface or alias, an intersection) have a `payload` member? */
+function hasPayloadMember(ast: TSESTree.Program, type: TSESTree.TypeNode, depth = 0): boolean {
+  if (depth > 4) return false;
+  if (type.type === 'TSTypeLiteral') return membersHavePayload(type.members);
+  if (type.type === 'TSIntersectionType') return type.types.some((part) => hasPayloadMember(ast, part, depth + 1));
+  if (type.type !== 'TSTypeReference' || type.typeName.type !== 'Identifier') return false;
+  const name = type.typeName.name;
+  for (const statement of ast.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'TSInterfaceDeclaration' && declaration.id.name === name) return membersHavePayload(declaration.body.body);
+    if (declaration?.type === 'TSTypeAliasDeclaration' && declaration.id.name === name) return hasPayloadMember(ast, declaration.typeAnnotation, depth + 1);
+  }
+  return false;
+}
+
+/** Does the function's own body return an object literal with a `payload` property? */
+function returnsPayloadObject(fn: TSESTree.FunctionLike): boolean {
+  const isPayloadObject = (node: Node | null | undefined): boolean =>
+    node?.type === 'ObjectExpression' && node.properties.some((property) => property.type === 'Property' && propertyName(property) === 'payload');
+  if (fn.body?.type !== 'BlockStatement') return isPayloadObject(fn.body);
+  const stack: Node[] = [...fn.body.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'ReturnStatement' && isPayloadObject(node.argument)) return true;
+    if (isFunction(node) || node.type === 'ClassDeclaration' || node.type === 'ClassExpression') continue;
+    for (const value of Object.values(node)) {
+      if (value && typeof value === 'object' && value !== node.parent) {
+        for (const item of Array.isArray(value) ? value : [value]) if (item && typeof (item as Node).type === 'string' && (item as Node).range) stack.push(item as Node);
+      }
+    }
+  }
+  return false;
+}
+
+export function functionFacts(ast: TSESTree.Program, name: string): FunctionFacts | undefined {
+  const fn = exportedFunction(ast, name);
+  if (!fn) return undefined;
+  const annotation = fn.returnType?.typeAnnotation;
+  const promised = annotation && promisedType(annotation);
+  const resultType = promised ?? annotation;
+  const hasPayload = resultType ? hasPayloadMember(ast, resultType) : returnsPayloadObject(fn);
+  return { async: fn.async || promised !== undefined, returns: hasPayload ? 'result' : 'payload', generic: (fn.typeParameters?.params.length ?? 0) > 0, certain: annotation !== undefined };
+}
+
+const learned = new Map<string, SyntacticShape>();
+
+/**
+ * The shape as the canonical module's syntax gives it, cached by the module's content (not its mtime,
+ * whose granularity can hide an edit). A package canonical or a missing file gives the defaults.
+ */
+export function learnCanonicalShapeFromSyntax(settings: Settings): SyntacticShape {
+  const canonical = settings.canonical;
+  const file = canonical?.file;
+  let text: string | undefined;
+  try {
+    text = file ? fs.readFileSync(file, 'utf8') : undefined;
+  } catch {
+    text = undefined;
+  }
+  if (!canonical || !file || text === undefined) {
+    return { shape: defaultCanonicalShape(settings, canonical ? `defaults (${canonical.module} is not a readable file)` : 'defaults (no canonical module)') };
+  }
+  const key = `${file}\0${createHash('sha1').update(text).digest('hex')}\0${JSON.stringify(canonical)}\0${settings.root}`;
+  const cached = learned.get(key);
+  if (cached) return cached;
+  let result: SyntacticShape;
+  try {
+    const { ast, scopeManager } = parseFile(file, text);
+    const enforced = enforcedByModule(file, text, ast, scopeManager, settings);
+    const verify = functionFacts(ast, canonical.exports.verify);
+    const decode = canonical.exports.decode ? functionFacts(ast, canonical.exports.decode) : undefined;
+    const base = defaultCanonicalShape(settings, `defaults (could not read ${canonical.exports.verify})`);
+    const shape: CanonicalShape = verify
+      ? {
+          ...base,
+          ...enforced,
+          verifyAsync: verify.async,
+          verifyReturns: verify.returns,
+          verifyGeneric: verify.generic,
+          decodeAsync: decode?.async ?? false,
+          decodeGeneric: decode?.generic ?? false,
+          source: `learned from ${path.relative(settings.root, file) || file}`,
+        }
+      : { ...base, ...enforced };
+    result = { shape: applyCanonicalSettings(settings, shape), verify, decode, file, text };
+  } catch {
+    // An unparsable canonical module: the defaults, said in `source`.
+    result = { shape: defaultCanonicalShape(settings, `defaults (${canonical.module} does not parse)`), file, text };
+  }
+  learned.set(key, result);
+  return result;
+}

@@ -1,0 +1,74 @@
+/**
+ * Follow-ups: a site the core does not rewrite is handed to a person with a comment right above its
+ * statement, `// TODO(jwt-ssot): <reason>`. The comment text is what users' code already contains, so it
+ * never changes; a site that has one stays a follow-up on every later run.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { indentAt, lineStart, type TextEdit } from './text.js';
+
+type Node = TSESTree.Node;
+
+export const FOLLOW_UP_PREFIX = 'TODO(jwt-ssot):';
+
+const STATEMENT_LISTS = new Set(['Program', 'BlockStatement', 'SwitchCase', 'StaticBlock', 'TSModuleBlock']);
+
+/** Members that may carry a line comment of their own when they start their line. */
+const MEMBER_LISTS = new Set(['ClassBody', 'ObjectExpression']);
+
+/**
+ * Where a follow-up goes: the statement (in a statement list) that contains `node`, or a class member /
+ * object property that starts its own line, so the comment sits next to the site rather than above a
+ * whole class or object.
+ */
+export function followUpAnchor(node: Node, text: string): Node {
+  let current = node;
+  while (current.parent && !STATEMENT_LISTS.has(current.parent.type)) {
+    if (MEMBER_LISTS.has(current.parent.type) && text.slice(lineStart(text, current.range[0]), current.range[0]).trim() === '') return current;
+    current = current.parent;
+  }
+  return current;
+}
+
+/** Comments directly above `statement` (only blank space between), nearest first. */
+function commentsAbove(text: string, ast: TSESTree.Program, statement: Node): TSESTree.Comment[] {
+  const above: TSESTree.Comment[] = [];
+  let cursor = statement.range[0];
+  for (const comment of (ast.comments ?? []).filter((candidate) => candidate.range[1] <= cursor).reverse()) {
+    if (text.slice(comment.range[1], cursor).trim() !== '') break;
+    above.push(comment);
+    cursor = comment.range[0];
+  }
+  return above;
+}
+
+/** The reason of a follow-up comment right above the statement, if it has one. */
+export function existingFollowUp(text: string, ast: TSESTree.Program, statement: Node): string | undefined {
+  for (const comment of commentsAbove(text, ast, statement)) {
+    const value = comment.value.trim();
+    if (value.startsWith(FOLLOW_UP_PREFIX)) return value.slice(FOLLOW_UP_PREFIX.length).trim();
+  }
+  return undefined;
+}
+
+/** The start of the follow-up comments right above a statement (they must stay next to it), else its start. */
+export function startAboveFollowUps(text: string, ast: TSESTree.Program, statement: Node): number {
+  let position = statement.range[0];
+  for (const comment of commentsAbove(text, ast, statement)) {
+    if (comment.value.trim().startsWith(FOLLOW_UP_PREFIX)) position = comment.range[0];
+  }
+  return position;
+}
+
+export function followUpComment(reason: string): string {
+  return `// ${FOLLOW_UP_PREFIX} ${reason}`;
+}
+
+/** Inserts the follow-up comment on its own line above the statement (or before it, when it shares its line). */
+export function followUpEdit(text: string, statement: Node, reason: string, eol: string): TextEdit {
+  const start = statement.range[0];
+  const lineBegin = lineStart(text, start);
+  const indent = indentAt(text, start);
+  const comment = followUpComment(reason);
+  if (text.slice(lineBegin, start).trim() === '') return { start: lineBegin, end: lineBegin, text: `${indent}${comment}${eol}` };
+  return { start, end: start, text: `${comment}${eol}${indent}` };
+}

@@ -1,0 +1,160 @@
+/**
+ * The migration of one file, as a pure function of its text: the engine finds the sites exactly as the
+ * rules `no-direct-verify` and `no-direct-decode` report them, each site is either rewritten onto the
+ * canonical validator or handed to a person with a follow-up comment (`// TODO(jwt-ssot): <reason>`), and
+ * the edits are spliced into the original text by range. `jwt-ssot migrate` and the jscodeshift transform
+ * call this; the lint rules' suggestions plan their sites with the same planFile.
+ */
+import { analyzeFile, entryImportSpecifier, findingsFor, mightContainSites, parseFile, type Settings } from '../engine/index.js';
+import { CanonicalImport, type CanonicalExport } from './canonical-import.js';
+import { defaultCanonicalShape, type CanonicalShape } from './canonical-shape.js';
+import { existingFollowUp, followUpComment, followUpEdit } from './follow-ups.js';
+import { planFile, rewritableFindings } from './plan-file.js';
+import type { PlanContext } from './plan-context.js';
+import { applyEdits, detectEol, lineNumber, mapOffset, type TextEdit } from './text.js';
+import { removeUnusedLibraryImports, usedLibraryBindings } from './unused-imports.js';
+
+export interface MigrateInput {
+  readonly file: string;
+  readonly text: string;
+  readonly settings: Settings;
+  /** What the canonical validator looks like; default: `settings.canonical.async`/`.returns`, else sync payload. */
+  readonly canonicalShape?: CanonicalShape;
+  /** The specifier to import the canonical module by; default: canonicalImportSpecifier (importPath, tsconfig alias, `.js`). */
+  readonly specifier?: string;
+}
+
+export type EditKind = 'rewrite' | 'follow-up' | 'import' | 'remove-import' | 'entry-import';
+
+export interface MigrateEdit {
+  readonly kind: EditKind;
+  /** Line in the original text. */
+  readonly line: number;
+  readonly description: string;
+}
+
+export interface FollowUp {
+  /** Line of the statement the follow-up comment is above, in the new text. */
+  readonly line: number;
+  readonly reason: string;
+}
+
+export interface SiteOutcome {
+  readonly rule: 'no-direct-verify' | 'no-direct-decode';
+  /** Position of the reported node in the original text. */
+  readonly line: number;
+  readonly column: number;
+  readonly outcome: 'rewritten' | 'follow-up';
+  readonly reason?: string;
+  /** The call rewrite (edits of the original text): made, or for a follow-up offered after `check`. */
+  readonly rewrite?: readonly TextEdit[];
+  readonly check?: string;
+}
+
+export interface MigrateResult {
+  readonly text: string;
+  readonly changed: boolean;
+  readonly edits: readonly MigrateEdit[];
+  readonly followUps: readonly FollowUp[];
+  readonly sites: readonly SiteOutcome[];
+}
+
+/** The whole migration of one file. Throws ParseError when the input does not parse; never returns unparsable text. */
+export function migrateFile(input: MigrateInput): MigrateResult {
+  const bom = input.text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const text = bom ? input.text.slice(1) : input.text;
+  const unchanged: MigrateResult = { text: input.text, changed: false, edits: [], followUps: [], sites: [] };
+  const { settings, file } = input;
+  if (!mightContainSites(text, settings)) return unchanged;
+  const { ast, scopeManager } = parseFile(file, text);
+  const analysis = analyzeFile({ ast, scopeManager, filename: file, text, settings });
+  if (analysis.exempt) return unchanged;
+  const shape = input.canonicalShape ?? defaultCanonicalShape(settings);
+  const canonicalImport = new CanonicalImport(file, settings, text, ast, scopeManager, input.specifier);
+  const ctx: PlanContext = { file, settings, text, ast, scopeManager, analysis, shape, canonicalImport };
+  const findings = rewritableFindings(ctx);
+  const entryFindings = findingsFor('no-auth-import-bypass', analysis, settings).filter((finding) => finding.importSite?.authModule);
+  if (findings.length === 0 && entryFindings.length === 0) return unchanged;
+
+  const eol = detectEol(text);
+  const usedBefore = usedLibraryBindings(scopeManager, analysis);
+  const { plans, followUps: planned } = planFile(ctx, findings, { honourExistingFollowUps: true });
+
+  const edits: TextEdit[] = [];
+  const described: MigrateEdit[] = [];
+  const used = new Set<CanonicalExport>();
+  const sites: SiteOutcome[] = [];
+  for (const [finding, plan] of plans) {
+    const rule = finding.rule as SiteOutcome['rule'];
+    const { line, column } = finding.node.loc.start;
+    if (plan.kind === 'rewrite') {
+      edits.push(...plan.edits);
+      used.add(plan.uses);
+      described.push({ kind: 'rewrite', line, description: plan.description });
+      sites.push({ rule, line, column, outcome: 'rewritten', rewrite: plan.edits });
+    } else if (plan.afterCheck) {
+      sites.push({ rule, line, column, outcome: 'follow-up', reason: plan.reason, rewrite: plan.afterCheck.rewrite.edits, check: plan.afterCheck.check });
+    } else {
+      sites.push({ rule, line, column, outcome: 'follow-up', reason: plan.reason });
+    }
+  }
+  // The import goes first: at the same position as a follow-up comment (top of a file without imports)
+  // it must land above the comment, which belongs directly above its statement.
+  const importEdit = canonicalImport.importEdit(used, eol);
+  if (importEdit) {
+    edits.push(importEdit.edit);
+    described.push({ kind: 'import', line: lineNumber(text, importEdit.edit.start), description: importEdit.description });
+  }
+  const followUpPositions: Array<{ offset: number; reason: string }> = [];
+  for (const { statement, reasons } of planned) {
+    const reason = reasons.join(' ');
+    followUpPositions.push({ offset: statement.range[0], reason });
+    if (existingFollowUp(text, ast, statement) !== undefined) continue;
+    edits.push(followUpEdit(text, statement, reason, eol));
+    described.push({ kind: 'follow-up', line: statement.loc.start.line, description: followUpComment(reason) });
+  }
+  for (const finding of entryFindings) {
+    const site = finding.importSite!;
+    const specifier = entryImportSpecifier(site, file);
+    if (!specifier || site.source.type !== 'Literal') continue;
+    const quote = site.source.raw[0] ?? "'";
+    edits.push({ start: site.source.range[0], end: site.source.range[1], text: `${quote}${specifier}${quote}` });
+    described.push({ kind: 'entry-import', line: site.source.loc.start.line, description: `${site.specifier} → ${specifier}` });
+  }
+
+  const firstText = applyEdits(text, edits);
+  // Pass 2: drop library imports the rewrites left unused (re-analysed on the new text).
+  const second = parseFile(file, firstText);
+  const secondAnalysis = analyzeFile({ ast: second.ast, scopeManager: second.scopeManager, filename: file, text: firstText, settings });
+  const removals = removeUnusedLibraryImports(firstText, second.scopeManager, secondAnalysis, usedBefore);
+  const finalText = applyEdits(firstText, removals.map((removal) => removal.edit));
+  for (const removal of removals) {
+    described.push({ kind: 'remove-import', line: lineNumber(text, mapBack(edits, removal.edit.start)), description: removal.description });
+  }
+  if (removals.length > 0) parseFile(file, finalText);
+
+  const followUps: FollowUp[] = followUpPositions
+    .map(({ offset, reason }) => {
+      const inFinal = mapOffset(
+        removals.map((removal) => removal.edit),
+        mapOffset(edits, offset),
+      );
+      return { line: lineNumber(finalText, inFinal), reason };
+    })
+    .sort((a, b) => a.line - b.line);
+  described.sort((a, b) => a.line - b.line);
+  const outText = bom + finalText;
+  return { text: outText, changed: outText !== input.text, edits: described, followUps, sites: sites.sort((a, b) => a.line - b.line || a.column - b.column) };
+}
+
+/** Approximate original offset of a pass-1 offset (for reporting lines of pass-2 edits). */
+function mapBack(edits: readonly TextEdit[], pos: number): number {
+  let delta = 0;
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  for (const edit of sorted) {
+    const newStart = edit.start + delta;
+    if (newStart >= pos) break;
+    delta += edit.text.length - (edit.end - edit.start);
+  }
+  return Math.max(0, pos - delta);
+}
