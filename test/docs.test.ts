@@ -279,3 +279,33 @@ describe('rule docs', () => {
     });
   });
 });
+
+describe('CONTRIBUTING.md', () => {
+  const text = fs.readFileSync(path.join(ROOT, 'CONTRIBUTING.md'), 'utf8');
+
+  it('names only paths that exist, so the map cannot drift from the tree', () => {
+    const named = new Set<string>();
+    // `packages/engine/resolve.ts`, `test/fixtures/corpus.ts`, `scripts/generate-rules-index.mjs` …
+    for (const [, found] of text.matchAll(/`((?:packages|rules|codemods|test|scripts|docs)\/[\w./-]+?)`/g)) named.add(found!);
+    // The map's lines: a folder or file at the start of a line, under the folder above it.
+    const map = text.slice(text.indexOf('```\n'), text.indexOf('```\n', text.indexOf('```\n') + 4));
+    const stack: Array<{ indent: number; dir: string }> = [];
+    for (const line of map.split('\n').slice(1)) {
+      const match = /^( *)((?:[\w.<>-]+\/)+|[\w.*<>-]+\.(?:ts|mjs|md))(?:,\s*[\w.-]+\.ts)*\s/.exec(line);
+      if (!match) continue;
+      const indent = match[1]!.length;
+      while (stack.length > 0 && stack[stack.length - 1]!.indent >= indent) stack.pop();
+      const entry = `${stack.map((level) => level.dir).join('')}${match[2]}`;
+      if (entry.endsWith('/')) stack.push({ indent, dir: match[2]! });
+      if (!entry.includes('<') && !entry.includes('*')) named.add(entry.replace(/\/$/, ''));
+    }
+    const missing = [...named].filter((relative) => !fs.existsSync(path.join(ROOT, relative.replace(/<[^>]+>.*$/, ''))));
+    expect(missing).toEqual([]);
+    expect(named.size).toBeGreaterThan(30);
+  });
+
+  it('shows adding a library with the example that exists in the catalogue', () => {
+    expect(text).toContain('express-oauth2-jwt-bearer');
+    expect(fs.existsSync(path.join(ROOT, 'packages/engine/catalogue/libraries/express-oauth2-jwt-bearer.ts'))).toBe(true);
+  });
+});

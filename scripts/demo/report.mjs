@@ -11,7 +11,7 @@ export const DUPLICATES = [
 const CHAT_STEP = 'a freshly logged-in user connects, chats and receives the AI reply';
 const EXPIRED_STEP = 'an expired token is refused with a policy close code';
 
-const MARKER = 'TODO(jwt-ssot):';
+const FOLLOW_UP_PREFIX = 'TODO(jwt-ssot):';
 
 /** Facts a reader cares about, from one scenario run. */
 export function scenarioFacts(result) {
@@ -37,7 +37,7 @@ export function unexplainedViolations(audit, followUps, files) {
     const lines = (files.get(violation.file) ?? '').split(/\r?\n/);
     // The marker sits above the statement; the site may be a few lines into it.
     const above = lines.slice(Math.max(0, violation.line - 8), violation.line);
-    return !above.some((line) => line.includes(MARKER));
+    return !above.some((line) => line.includes(FOLLOW_UP_PREFIX));
   });
 }
 
