@@ -23,7 +23,7 @@ export interface SourceFileList {
   readonly skipped: SkippedPath[];
 }
 
-export function isSourceFile(file: string): boolean {
+function isSourceFile(file: string): boolean {
   return SOURCE_EXTENSIONS.includes(path.extname(file));
 }
 

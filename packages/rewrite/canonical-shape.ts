@@ -173,7 +173,7 @@ function returnsPayloadObject(fn: TSESTree.FunctionLike): boolean {
   return false;
 }
 
-export function functionFacts(ast: TSESTree.Program, name: string): FunctionFacts | undefined {
+function functionFacts(ast: TSESTree.Program, name: string): FunctionFacts | undefined {
   const fn = exportedFunction(ast, name);
   if (!fn) return undefined;
   const annotation = fn.returnType?.typeAnnotation;

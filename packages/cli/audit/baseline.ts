@@ -9,7 +9,7 @@ import { UsageError } from '../command.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import type { BaselineComparison, Violation } from './types.js';
 
-export const BASELINE_VERSION = 1;
+const BASELINE_VERSION = 1;
 
 export interface BaselineEntry {
   readonly file: string;

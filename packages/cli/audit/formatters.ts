@@ -67,7 +67,7 @@ export function formatJson(report: AuditReport): string {
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
-export function formatSarif(report: AuditReport, options: FormatOptions): string {
+function formatSarif(report: AuditReport, options: FormatOptions): string {
   const { SarifBuilder, SarifRunBuilder, SarifRuleBuilder, SarifResultBuilder } =
     require('node-sarif-builder') as typeof import('node-sarif-builder');
   const run = new SarifRunBuilder().initSimple({
@@ -158,7 +158,7 @@ function whatItDoes(violation: Violation): string {
   }
 }
 
-export function formatMarkdown(report: AuditReport): string {
+function formatMarkdown(report: AuditReport): string {
   const lines: string[] = ['## JWT single-source-of-truth audit', ''];
   const { summary } = report;
   const newOnes = report.baseline ? new Set(report.baseline.newViolations) : undefined;

@@ -26,7 +26,7 @@ export function isTestFile(relativeFile: string): boolean {
   return relativeFile.split(/[\\/]/).slice(0, -1).some((segment) => TEST_FOLDERS.has(segment));
 }
 
-export function importSpecifiers(text: string): string[] {
+function importSpecifiers(text: string): string[] {
   const specifiers = new Set<string>();
   for (const pattern of IMPORT_PATTERNS) {
     pattern.lastIndex = 0;
@@ -36,7 +36,7 @@ export function importSpecifiers(text: string): string[] {
 }
 
 /** The project file `specifier` names from `fromFile` (relative or through a tsconfig alias), or undefined. */
-export function resolveProjectImport(
+function resolveProjectImport(
   resolver: SpecifierResolver,
   fromFile: string,
   specifier: string,

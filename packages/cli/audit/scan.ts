@@ -79,7 +79,7 @@ export function presetRules(preset: Preset = 'recommended'): ActiveRule[] {
 }
 
 /** ESLint's own placeholder rule: `{{ key }}` is replaced when `key` is in data, left alone otherwise. */
-export function interpolate(text: string, data: Readonly<Record<string, string>>): string {
+function interpolate(text: string, data: Readonly<Record<string, string>>): string {
   return text.replace(/\{\{([^{}]+)\}\}/gu, (whole, term: string) => {
     const key = term.trim();
     return key in data ? String(data[key]) : whole;

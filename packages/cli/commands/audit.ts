@@ -21,7 +21,7 @@ import { listSourceFiles } from '../files.js';
 import { parseShard, selectShard, type ShardSpec } from '../shard.js';
 import { parseConcurrency, scanFilesInParallel, threadCount, type Concurrency } from '../parallel-scan.js';
 
-export const DEFAULT_BASELINE = '.jwt-ssot-baseline.json';
+const DEFAULT_BASELINE = '.jwt-ssot-baseline.json';
 
 const HELP = `Usage: jwt-ssot audit [paths...] [options]
 
@@ -49,7 +49,7 @@ Options:
 Exit codes: 0 clean, 1 findings or files that could not be analysed, 2 bad usage or invalid settings.
 `;
 
-export function parseSize(value: string): number {
+function parseSize(value: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(value.trim());
   if (!match) throw new UsageError(`--max-file-size ${value}: expected a size such as 2097152, 500k or 4m`);
   const factor = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
@@ -60,7 +60,7 @@ export function parseSize(value: string): number {
  * Code scanning resolves SARIF paths from the repository root, while reports are relative to the ESLint
  * config's folder: in a monorepo package, prefix the package's path (`packages/api/`).
  */
-export function repositoryPrefix(root: string): string {
+function repositoryPrefix(root: string): string {
   for (let dir = root; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, '.git'))) {
       const rel = toPosix(path.relative(dir, root));

@@ -37,7 +37,7 @@ export interface Candidate {
  * Files ranked by how much JWT verification they already hold (tests left out). `resolver` follows the
  * `export *` chains of the candidates; one per run, so a second init in the same process reads afresh.
  */
-export async function rankCandidates(root: string, resolver: SpecifierResolver = createResolver()): Promise<Candidate[]> {
+async function rankCandidates(root: string, resolver: SpecifierResolver = createResolver()): Promise<Candidate[]> {
   const settings = readSettings(undefined, root);
   const { files } = await listSourceFiles([root], { cwd: root, root });
   const candidates: Candidate[] = [];
@@ -76,7 +76,7 @@ export async function rankCandidates(root: string, resolver: SpecifierResolver =
 }
 
 /** The exported names that look like the verify and decode entry points (through `export *` and aliases). */
-export function guessExports(file: string, resolver: SpecifierResolver = createResolver()): { verify?: string; decode?: string } {
+function guessExports(file: string, resolver: SpecifierResolver = createResolver()): { verify?: string; decode?: string } {
   const names = [...exportedNames(file, resolver)].filter((name) => name !== 'default');
   return {
     verify: names.find((name) => /verif|validat|authenticat/i.test(name)),
@@ -85,7 +85,7 @@ export function guessExports(file: string, resolver: SpecifierResolver = createR
 }
 
 
-export function settingsBlock(canonical: { module: string; verify: string; decode?: string }, hasTests: boolean): Record<string, unknown> {
+function settingsBlock(canonical: { module: string; verify: string; decode?: string }, hasTests: boolean): Record<string, unknown> {
   return {
     canonical: {
       module: canonical.module,

@@ -17,7 +17,7 @@ import { memberOf, moduleObject, type Tracked, type Tracker } from './tracked.js
 type SpecifierTarget = Pick<ImportSite, 'library' | 'authModule' | 'resolvedFile'>;
 
 /** Classifies a module specifier: a JWT library, an auth module's private path, or neither. */
-export function classifySpecifier(specifier: string, fromFile: string, settings: Settings): SpecifierTarget | undefined {
+function classifySpecifier(specifier: string, fromFile: string, settings: Settings): SpecifierTarget | undefined {
   const library = settings.libraries.find(specifier);
   if (library) return { library };
   if (settings.authModules.length === 0) return undefined;

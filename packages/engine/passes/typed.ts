@@ -27,7 +27,7 @@ function siteShape(library: LibraryEntry, name: string): ApiShape | undefined {
 }
 
 /** `/x/node_modules/@types/scope__pkg/index.d.ts` → `@scope/pkg`; `…/node_modules/jose/dist/…` → `jose`. */
-export function packageOfFile(fileName: string): string | undefined {
+function packageOfFile(fileName: string): string | undefined {
   const marker = '/node_modules/';
   const at = fileName.replace(/\\/g, '/').lastIndexOf(marker);
   if (at === -1) return undefined;
