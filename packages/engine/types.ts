@@ -47,8 +47,6 @@ export interface CallSite {
   readonly note?: string;
   /** For hand-rolled decoding: the token expression whose segment is decoded. */
   readonly token?: TSESTree.Node;
-  /** Found through type information (a barrel or local re-export). */
-  readonly viaTypes?: boolean;
 }
 
 export type ImportForm = 'import' | 'require' | 'dynamic-import' | 'import-equals' | 'export-from' | 'export-all';
@@ -65,8 +63,6 @@ export interface ImportSite {
   readonly library?: LibraryEntry;
   /** The auth module whose private path this imports. */
   readonly authModule?: ResolvedAuthModule;
-  /** The resolved file a relative specifier names (for private paths). */
-  readonly resolvedFile?: string;
 }
 
 export interface SecretSite {

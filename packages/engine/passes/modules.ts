@@ -14,7 +14,7 @@ import type { Settings } from '../settings.js';
 import type { AnalyzeInput, ImportSite, UnresolvedModuleSite } from '../types.js';
 import { memberOf, moduleObject, type Tracked, type Tracker } from './tracked.js';
 
-type SpecifierTarget = Pick<ImportSite, 'library' | 'authModule' | 'resolvedFile'>;
+type SpecifierTarget = Pick<ImportSite, 'library' | 'authModule'>;
 
 /** Classifies a module specifier: a JWT library, an auth module's private path, or neither. */
 function classifySpecifier(specifier: string, fromFile: string, settings: Settings): SpecifierTarget | undefined {
@@ -27,7 +27,7 @@ function classifySpecifier(specifier: string, fromFile: string, settings: Settin
   const file = path.resolve(fromFile);
   for (const authModule of settings.authModules) {
     const insideModule = file.startsWith(authModule.folder + path.sep);
-    if (!insideModule && authModule.isPrivate(resolvedFile)) return { authModule, resolvedFile };
+    if (!insideModule && authModule.isPrivate(resolvedFile)) return { authModule };
   }
   return undefined;
 }

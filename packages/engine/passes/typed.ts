@@ -60,7 +60,6 @@ export function resolveCallsWithTypes(collected: Collected, services: ParserServ
       node: call,
       args: call.arguments,
       shape: resolved.shape,
-      viaTypes: true,
     });
   }
   return sites;
