@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Settings } from '../engine/index.js';
-import { applyCanonicalSettings, learnCanonicalShapeFromSyntax, type CanonicalShape, type FunctionFacts } from './canonical-shape.js';
+import { learnCanonicalShapeFromSyntax, withFunctionFacts, type CanonicalShape, type FunctionFacts } from './canonical-shape.js';
 
 interface TsMorphSignature {
   getReturnType(): TsMorphType;
@@ -73,17 +73,7 @@ export function learnCanonicalShape(settings: Settings): CanonicalShape {
     const sourceFile = project.createSourceFile(file, text, { overwrite: true }) as unknown as TsMorphSourceFile;
     const verify = syntactic.verify?.certain ? syntactic.verify : (typedFacts(sourceFile, canonical.exports.verify) ?? syntactic.verify);
     const decode = !canonical.exports.decode || syntactic.decode?.certain ? syntactic.decode : (typedFacts(sourceFile, canonical.exports.decode) ?? syntactic.decode);
-    if (verify) {
-      shape = applyCanonicalSettings(settings, {
-        ...shape,
-        verifyAsync: verify.async,
-        verifyReturns: verify.returns,
-        verifyGeneric: verify.generic,
-        decodeAsync: decode?.async ?? false,
-        decodeGeneric: decode?.generic ?? false,
-        source: `learned from ${path.relative(settings.root, file) || file}`,
-      });
-    }
+    if (verify) shape = withFunctionFacts(settings, shape, file, verify, decode);
   } catch {
     // ts-morph could not load the module: keep what the syntax said (reported through `source`).
   }

@@ -70,6 +70,19 @@ export function applyCanonicalSettings(settings: Settings, shape: CanonicalShape
   };
 }
 
+/** `shape` with what the canonical module's verify (and decode) functions were found to be; settings win. */
+export function withFunctionFacts(settings: Settings, shape: CanonicalShape, file: string, verify: FunctionFacts, decode: FunctionFacts | undefined): CanonicalShape {
+  return applyCanonicalSettings(settings, {
+    ...shape,
+    verifyAsync: verify.async,
+    verifyReturns: verify.returns,
+    verifyGeneric: verify.generic,
+    decodeAsync: decode?.async ?? false,
+    decodeGeneric: decode?.generic ?? false,
+    source: `learned from ${path.relative(settings.root, file) || file}`,
+  });
+}
+
 /** Secrets and verify options the canonical module itself uses (read with the engine). */
 function enforcedByModule(file: string, text: string, ast: TSESTree.Program, scopeManager: Parameters<typeof analyzeFile>[0]['scopeManager'], settings: Settings) {
   const analysis = analyzeFile({ ast, scopeManager, filename: file, text, settings });
@@ -211,19 +224,8 @@ export function learnCanonicalShapeFromSyntax(settings: Settings): SyntacticShap
     const verify = functionFacts(ast, canonical.exports.verify);
     const decode = canonical.exports.decode ? functionFacts(ast, canonical.exports.decode) : undefined;
     const base = defaultCanonicalShape(settings, `defaults (could not read ${canonical.exports.verify})`);
-    const shape: CanonicalShape = verify
-      ? {
-          ...base,
-          ...enforced,
-          verifyAsync: verify.async,
-          verifyReturns: verify.returns,
-          verifyGeneric: verify.generic,
-          decodeAsync: decode?.async ?? false,
-          decodeGeneric: decode?.generic ?? false,
-          source: `learned from ${path.relative(settings.root, file) || file}`,
-        }
-      : { ...base, ...enforced };
-    result = { shape: applyCanonicalSettings(settings, shape), verify, decode, file, text };
+    const shape: CanonicalShape = verify ? withFunctionFacts(settings, { ...base, ...enforced }, file, verify, decode) : applyCanonicalSettings(settings, { ...base, ...enforced });
+    result = { shape, verify, decode, file, text };
   } catch {
     // An unparsable canonical module: the defaults, said in `source`.
     result = { shape: defaultCanonicalShape(settings, `defaults (${canonical.module} does not parse)`), file, text };
