@@ -4,9 +4,8 @@
  * lint rules never import this file: TypeScript's API is too slow for an editor.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Settings } from '../engine/index.js';
+import { resolverFor, type Settings } from '../engine/index.js';
 import { learnCanonicalShapeFromSyntax, withFunctionFacts, type CanonicalShape, type FunctionFacts } from './canonical-shape.js';
 
 interface TsMorphSignature {
@@ -25,12 +24,10 @@ interface TsMorphSourceFile {
   getExportedDeclarations(): Map<string, Array<{ getType(): TsMorphType }>>;
 }
 
-function findTsconfig(from: string, root: string): string | undefined {
-  for (let dir = path.dirname(from); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'tsconfig.json');
-    if (fs.existsSync(candidate)) return candidate;
-    if (dir === root || path.dirname(dir) === dir) return undefined;
-  }
+/** The tsconfig the canonical module is compiled with: the resolver's nearest one, if it belongs to this project. */
+function tsconfigOf(file: string, settings: Settings): string | undefined {
+  const found = resolverFor(settings).tsconfigFacts(file)?.file;
+  return found && !path.relative(settings.root, found).startsWith('..') ? found : undefined;
 }
 
 /** The signature facts of one export, or undefined when ts-morph cannot tell. */
@@ -65,7 +62,7 @@ export function learnCanonicalShape(settings: Settings): CanonicalShape {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when migrate needs it, never by the rules
     const { Project } = require('ts-morph') as typeof import('ts-morph');
-    const tsconfig = findTsconfig(file, settings.root);
+    const tsconfig = tsconfigOf(file, settings);
     const project = new Project({
       ...(tsconfig ? { tsConfigFilePath: tsconfig } : { compilerOptions: { strict: true, allowJs: true } }),
       skipAddingFilesFromTsConfig: true,
