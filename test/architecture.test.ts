@@ -1,20 +1,17 @@
 /** scripts/check-architecture.mjs on small trees: cycles and long files fail `npm test`, type-only cycles do not. */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir, writeFiles } from './migrate/helpers.js';
 
 const SCRIPT = path.join(__dirname, '..', 'scripts', 'check-architecture.mjs');
 const trees: string[] = [];
 
 function tree(files: Record<string, string>): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-ssot-arch-')));
+  const dir = tempDir('jwt-ssot-arch-');
   trees.push(dir);
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), text);
-  }
+  writeFiles(dir, files);
   return dir;
 }
 

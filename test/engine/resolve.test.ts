@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir, writeFiles } from '../migrate/helpers.js';
 import { clearResolverCaches, createResolver, readSettings, resolverFor } from '../../packages/engine/index.js';
 
 const dirs: string[] = [];
@@ -9,12 +9,9 @@ afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: tr
 
 /** Writes `files` under a new temporary folder and returns it. */
 function project(files: Record<string, string>): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-ssot-resolve-')));
+  const dir = tempDir('jwt-ssot-resolve-');
   dirs.push(dir);
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), text);
-  }
+  writeFiles(dir, files);
   return dir;
 }
 
