@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { SettingsError } from '../engine/settings.js';
-import { processIo, type CommandIo } from './audit/io.js';
+import { processIo, type CommandIo } from './io.js';
 
 /** Clean (audit, merge-reports) or done (migrate, init). */
 export const EXIT_OK = 0;

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CommandIo } from '../../packages/cli/audit/io.js';
+import type { CommandIo } from '../../packages/cli/io.js';
 
 export const REPO = path.resolve(__dirname, '../..');
 export const BIN = path.join(REPO, 'dist/packages/cli/bin.js');

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CommandIo } from '../../packages/cli/audit/io.js';
+import type { CommandIo } from '../../packages/cli/io.js';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const PROJECT_FIXTURE = path.join(REPO_ROOT, 'test/fixtures/migrate-project');

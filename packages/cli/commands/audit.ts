@@ -10,7 +10,7 @@ import { packageInfo } from '../../engine/index.js';
 import { compareWithBaseline, readBaseline, toBaseline, writeBaseline } from '../audit/baseline.js';
 import { FORMATS, formatReport, type Format, type RuleDescription } from '../audit/formatters.js';
 import { testImpact } from '../audit/impact.js';
-import { useColor } from '../audit/io.js';
+import { useColor } from '../io.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import { buildReport } from '../audit/report.js';
 import { DEFAULT_MAX_FILE_SIZE, presetRules, relativePath, type Preset } from '../audit/scan.js';

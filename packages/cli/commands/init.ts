@@ -8,7 +8,7 @@ import path from 'node:path';
 import { analyzeFile, createResolver, exportedNames, mightContainSites, parseFile, readSettings, type SpecifierResolver } from '../../engine/index.js';
 import { toPosix } from '../../engine/paths.js';
 import { isTestFile } from '../audit/impact.js';
-import type { CommandIo } from '../audit/io.js';
+import type { CommandIo } from '../io.js';
 import { defineCommand, EXIT_FAILED, EXIT_OK, UsageError } from '../command.js';
 import { listSourceFiles } from '../files.js';
 
