@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { parseFile, resolverFor, RESOLVE_EXTENSIONS, type Settings } from '../engine/index.js';
 
 /** Files (with content hashes) a trace read: a cached answer is stale once one of them changes. */
@@ -38,7 +39,9 @@ export function loadModule(settings: Settings, fromFile: string, specifier: stri
   if (cached?.hash === hash) return cached.module ?? undefined;
   let module: ModuleFile | null;
   try {
-    module = { file, ...parseFile(file, text, { comments: false }) };
+    const { ast, scopeManager } = parseFile(file, text, { comments: false });
+    setParents(ast);
+    module = { file, ast, scopeManager };
   } catch {
     module = null;
   }
@@ -56,4 +59,21 @@ export function dependenciesUnchanged(dependencies: ReadonlyMap<string, string>)
     }
   }
   return true;
+}
+
+/** Scope look-ups walk `parent` links, which the parser leaves to its caller (the engine sets them while collecting). */
+function setParents(root: TSESTree.Node): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof (item as TSESTree.Node).type === 'string') {
+          (item as { parent: TSESTree.Node }).parent = node;
+          stack.push(item as TSESTree.Node);
+        }
+      }
+    }
+  }
 }
