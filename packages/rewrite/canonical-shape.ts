@@ -13,7 +13,7 @@ import { analyzeFile, parseFile, type Settings } from '../engine/index.js';
 import { propertyName } from './ast.js';
 import { dependenciesUnchanged, type KeyDependencies } from './key-modules.js';
 import { keySourceOf } from './key-source.js';
-import { distinctSources, type SecretSource } from './secret-source.js';
+import { distinctSources, sameSource, type SecretSource } from './secret-source.js';
 import { normalizeCode } from './text.js';
 
 type Node = TSESTree.Node;
@@ -35,6 +35,8 @@ export interface CanonicalShape {
   readonly keySources?: readonly SecretSource[];
   /** Options the canonical module passes to its own library verify call: key → normalised source. */
   readonly verifyOptions: Readonly<Record<string, string>>;
+  /** Of those, the ones whose value traces to a source (`issuer: config.jwt.issuer`): compared by source, not text. */
+  readonly verifyOptionSources?: Readonly<Record<string, SecretSource>>;
   /** How the shape was found, for the report. */
   readonly source: string;
 }
@@ -99,21 +101,28 @@ function enforcedByModule(file: string, text: string, ast: TSESTree.Program, sco
     if (key && key.type !== 'SpreadElement') keySources.push(keySourceOf({ file, ast, scopeManager, settings }, key, dependencies));
   }
   let verifyOptions: Record<string, string> | undefined;
+  let optionSources: Record<string, SecretSource> | undefined;
   for (const call of verifyCalls) {
     if (call.shape?.optionsArg === undefined) continue;
     const options = call.args[call.shape.optionsArg];
     const found: Record<string, string> = {};
+    const sources: Record<string, SecretSource> = {};
     if (options?.type === 'ObjectExpression') {
       for (const property of options.properties) {
         if (property.type !== 'Property') continue;
         const key = propertyName(property);
-        if (key !== undefined) found[key] = normalizeCode(text.slice(property.value.range[0], property.value.range[1]));
+        if (key === undefined) continue;
+        found[key] = normalizeCode(text.slice(property.value.range[0], property.value.range[1]));
+        const source = keySourceOf({ file, ast, scopeManager, settings }, property.value, dependencies);
+        if (source.kind !== 'unknown') sources[key] = source;
       }
     }
     // Several verify calls: only what all of them enforce.
     verifyOptions = verifyOptions ? Object.fromEntries(Object.entries(verifyOptions).filter(([key, value]) => found[key] === value)) : found;
+    optionSources = optionSources ? Object.fromEntries(Object.entries(optionSources).filter(([key, value]) => sources[key] && sameSource(sources[key], value))) : sources;
   }
-  return { secretEnv, verifyOptions: verifyOptions ?? {}, ...(keySources.length > 0 ? { keySources: distinctSources(keySources) } : {}) };
+  const traced = optionSources && Object.keys(optionSources).length > 0 ? { verifyOptionSources: optionSources } : {};
+  return { secretEnv, verifyOptions: verifyOptions ?? {}, ...traced, ...(keySources.length > 0 ? { keySources: distinctSources(keySources) } : {}) };
 }
 
 function isFunction(node: Node | null | undefined): node is TSESTree.FunctionLike {

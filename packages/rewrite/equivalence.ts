@@ -84,6 +84,20 @@ export function keyCheck(ctx: PlanContext, key: Node, name: string): Check | und
   };
 }
 
+/**
+ * Does the canonical module pass option `key` with this value? A value both sides trace to a source
+ * (`issuer: config.jwt.issuer`) is compared by source, so two spellings of one value agree and one
+ * spelling of two values does not; anything else by its normalised text.
+ */
+function enforcesOption(ctx: PlanContext, key: string, value: Node): boolean {
+  const canonicalSource = ctx.shape.verifyOptionSources?.[key];
+  if (canonicalSource) {
+    const site = keySourceOf(ctx, value);
+    if (site.kind !== 'unknown') return sameSource(site, canonicalSource);
+  }
+  return ctx.shape.verifyOptions[key] === normalizeCode(sourceOf(ctx, value));
+}
+
 /** Why the options cannot be dropped, or undefined when they only repeat what the canonical module enforces. */
 export function optionsCheck(ctx: PlanContext, options: Node, name: string): Check | undefined {
   const optionsText = sourceOf(ctx, options).slice(0, 60);
@@ -93,7 +107,7 @@ export function optionsCheck(ctx: PlanContext, options: Node, name: string): Che
   for (const property of options.properties) {
     if (property.type !== 'Property') return { about: 'options', reason: `Spread options cannot be checked against ${name}; rewrite by hand.`, check };
     const key = propertyName(property);
-    if (key === undefined || ctx.shape.verifyOptions[key] !== normalizeCode(sourceOf(ctx, property.value))) extra.push(key ?? '[computed]');
+    if (key === undefined || !enforcesOption(ctx, key, property.value)) extra.push(key ?? '[computed]');
   }
   if (extra.length === 0) return undefined;
   return {

@@ -209,3 +209,30 @@ describe('keys that are declarations, not env reads', () => {
     expect(learnCanonicalShapeFromSyntax(settings).shape.keySources).toEqual([{ kind: 'env', name: 'AUTH_SECRET' }]);
   });
 });
+
+describe('options traced like keys', () => {
+  const CONFIG = "export const SECRET = process.env.JWT_SECRET!;\nexport const config = { jwt: { issuer: 'https://issuer.example' } };\n";
+  const CANONICAL =
+    "import jwt from 'jsonwebtoken';\nimport { SECRET, config } from '../config';\n\nexport function validateToken(token: string): unknown {\n  return jwt.verify(token, SECRET, { algorithms: ['HS256'], issuer: config.jwt.issuer });\n}\n";
+
+  it('drops an option the canonical function enforces from the same source, however it is spelled; names any other', () => {
+    const dir = tempDir('jwt-ssot-keys-');
+    writeFiles(dir, { 'src/config.ts': CONFIG, 'src/auth/jwt.ts': CANONICAL });
+    const migration = projectOf(dir, 'src/auth/jwt.ts');
+    const text = [
+      "import jwt from 'jsonwebtoken';",
+      "import { SECRET, config as settings } from './config';",
+      '',
+      "const config = { jwt: { issuer: 'https://other.example' } };",
+      "export const a = (t: string) => jwt.verify(t, SECRET, { issuer: settings.jwt.issuer, algorithms: ['HS256'] });",
+      'export const b = (t: string) => jwt.verify(t, SECRET, { issuer: config.jwt.issuer });',
+      "export const c = (t: string) => jwt.verify(t, SECRET, { audience: 'api' });",
+      '',
+    ].join('\n');
+    expect(outcomes(migration.migrate(path.join(dir, 'src/routes.ts'), text))).toEqual([
+      [5, 'rewritten', undefined],
+      [6, 'follow-up', 'Options issuer are not what validateToken enforces; move them into the canonical module or keep this call.'],
+      [7, 'follow-up', 'Options audience are not what validateToken enforces; move them into the canonical module or keep this call.'],
+    ]);
+  });
+});
