@@ -48,6 +48,7 @@ export function keySourceOf(input: KeySourceInput, expression: Node, dependencie
 class Tracer {
   private hops = 0;
   private readonly active = new Set<string>();
+  private readonly loaded = new Map<string, ModuleFile | undefined>();
 
   constructor(
     private readonly settings: Settings,
@@ -287,7 +288,10 @@ class Tracer {
   }
 
   private load(fromFile: string, specifier: string): ModuleFile | undefined {
-    return loadModule(this.settings, fromFile, specifier, this.dependencies);
+    // One trace asks for the same config module at every hop through it: read it once.
+    const key = `${fromFile}\0${specifier}`;
+    if (!this.loaded.has(key)) this.loaded.set(key, loadModule(this.settings, fromFile, specifier, this.dependencies));
+    return this.loaded.get(key);
   }
 }
 

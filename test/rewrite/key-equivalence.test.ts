@@ -169,6 +169,30 @@ describe('keys that are declarations, not env reads', () => {
     ]);
   });
 
+  it('follows a tsconfig paths alias, a barrel re-export and a class instance getter', () => {
+    const dir = tempDir('jwt-ssot-keys-');
+    writeFiles(dir, {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['src/*'] } } }),
+      'src/config/app-config.ts': 'class AppConfig {\n  get jwtSecret(): string {\n    return process.env.JWT_SECRET!;\n  }\n}\n\nexport const appConfig = new AppConfig();\n',
+      'src/config/index.ts': "export * from './app-config';\n",
+      'src/auth/jwt.ts': "import jwt from 'jsonwebtoken';\n\nexport function validateToken(token: string) {\n  return jwt.verify(token, process.env.JWT_SECRET!);\n}\n",
+    });
+    const text = "import jwt from 'jsonwebtoken';\nimport { appConfig } from '@/config';\n\nexport const a = (t: string) => jwt.verify(t, appConfig.jwtSecret);\n";
+    const result = projectOf(dir, 'src/auth/jwt.ts').migrate(path.join(dir, 'src/routes.ts'), text);
+    expect(outcomes(result)).toEqual([[4, 'rewritten', undefined]]);
+  });
+
+  it('says so when the canonical function\'s own key cannot be traced, instead of taking any secret for it', () => {
+    const dir = tempDir('jwt-ssot-keys-');
+    writeFiles(dir, {
+      'src/auth/jwt.ts': "import jwt from 'jsonwebtoken';\nimport { vault } from 'some-vault';\n\nexport function validateToken(token: string) {\n  return jwt.verify(token, vault.read());\n}\n",
+    });
+    const text = "import jwt from 'jsonwebtoken';\n\nexport const a = (t: string) => jwt.verify(t, process.env.JWT_SECRET!);\n";
+    expect(outcomes(projectOf(dir, 'src/auth/jwt.ts').migrate(path.join(dir, 'src/routes.ts'), text))).toEqual([
+      [3, 'follow-up', 'Verifies with JWT_SECRET, and the key validateToken uses could not be traced; check that they are the same, then call it.'],
+    ]);
+  });
+
   it('a local key that cannot be traced stays "not a recognised secret", even when it reads the same file', () => {
     const { dir, project: migration } = project();
     const text = "import jwt from 'jsonwebtoken';\nimport fs from 'node:fs';\n\nconst pem = fs.readFileSync('keys/public.pem');\nexport const a = (t: string) => jwt.verify(t, pem);\n";
