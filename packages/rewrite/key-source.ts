@@ -241,6 +241,8 @@ class Tracer {
         const declaration = statement.declaration as Node;
         if (declaration.type === 'FunctionDeclaration') return { kind: 'function', module, node: declaration };
         if (declaration.type === 'ClassDeclaration') return { kind: 'class', module, node: declaration, label: declaration.id?.name ?? 'default' };
+        // `export default config` keeps the binding's own name for people; an inline value is `default`.
+        if (declaration.type === 'Identifier') return this.evaluate(module, declaration);
         return this.named(this.evaluate(module, declaration), module, 'default', declaration.range[0]);
       } else if (statement.type === 'ExportAllDeclaration' && statement.exported === null && name !== 'default') {
         const target = this.load(module.file, statement.source.value);

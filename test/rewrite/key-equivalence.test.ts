@@ -193,6 +193,19 @@ describe('keys that are declarations, not env reads', () => {
     ]);
   });
 
+  it('names an untraceable config property by its path and file (ES module default export)', () => {
+    const dir = tempDir('jwt-ssot-keys-');
+    writeFiles(dir, {
+      'src/config.js': "import { loadSecret } from './vault.js';\n\nconst config = { jwt: { secret: loadSecret('jwt'), old: loadSecret('jwt-old') } };\nexport default config;\n",
+      'src/auth/jwt.js': "import jwt from 'jsonwebtoken';\nimport config from '../config.js';\n\nexport function validateToken(token) {\n  return jwt.verify(token, config.jwt.secret);\n}\n",
+    });
+    const text = "import jwt from 'jsonwebtoken';\nimport settings from './config.js';\n\nexport const a = (t) => jwt.verify(t, settings.jwt.secret);\nexport const b = (t) => jwt.verify(t, settings.jwt.old);\n";
+    expect(outcomes(projectOf(dir, 'src/auth/jwt.js').migrate(path.join(dir, 'src/routes.js'), text))).toEqual([
+      [4, 'rewritten', undefined],
+      [5, 'follow-up', 'Verifies with `settings.jwt.old` (config.jwt.old in src/config.js) while validateToken uses config.jwt.secret in src/config.js; decide which key is right.'],
+    ]);
+  });
+
   it('a local key that cannot be traced stays "not a recognised secret", even when it reads the same file', () => {
     const { dir, project: migration } = project();
     const text = "import jwt from 'jsonwebtoken';\nimport fs from 'node:fs';\n\nconst pem = fs.readFileSync('keys/public.pem');\nexport const a = (t: string) => jwt.verify(t, pem);\n";
