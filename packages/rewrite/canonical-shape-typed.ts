@@ -42,7 +42,8 @@ function typedFacts(sourceFile: TsMorphSourceFile, name: string): FunctionFacts 
   return { async: isAsync, returns: hasPayloadMember ? 'result' : 'payload', generic: signature.getTypeParameters().length > 0, certain: true };
 }
 
-const refined = new Map<string, CanonicalShape>();
+/** ts-morph's facts per canonical module content (the key sources are not cached here: they follow config modules). */
+const refined = new Map<string, { readonly verify?: FunctionFacts; readonly decode?: FunctionFacts }>();
 
 /**
  * The canonical shape for migrate: the syntactic one, with ts-morph deciding whatever the syntax left
@@ -56,24 +57,26 @@ export function learnCanonicalShape(settings: Settings): CanonicalShape {
   const needsTypes = !syntactic.verify?.certain || (canonical.exports.decode !== undefined && !syntactic.decode?.certain);
   if (!needsTypes) return syntactic.shape;
   const key = `${file}\0${createHash('sha1').update(text).digest('hex')}\0${JSON.stringify(canonical)}`;
-  const cached = refined.get(key);
-  if (cached) return cached;
-  let shape = syntactic.shape;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when migrate needs it, never by the rules
-    const { Project } = require('ts-morph') as typeof import('ts-morph');
-    const tsconfig = tsconfigOf(file, settings);
-    const project = new Project({
-      ...(tsconfig ? { tsConfigFilePath: tsconfig } : { compilerOptions: { strict: true, allowJs: true } }),
-      skipAddingFilesFromTsConfig: true,
-    });
-    const sourceFile = project.createSourceFile(file, text, { overwrite: true }) as unknown as TsMorphSourceFile;
-    const verify = syntactic.verify?.certain ? syntactic.verify : (typedFacts(sourceFile, canonical.exports.verify) ?? syntactic.verify);
-    const decode = !canonical.exports.decode || syntactic.decode?.certain ? syntactic.decode : (typedFacts(sourceFile, canonical.exports.decode) ?? syntactic.decode);
-    if (verify) shape = withFunctionFacts(settings, shape, file, verify, decode);
-  } catch {
-    // ts-morph could not load the module: keep what the syntax said (reported through `source`).
+  let facts = refined.get(key);
+  if (!facts) {
+    facts = { verify: syntactic.verify, decode: syntactic.decode };
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when migrate needs it, never by the rules
+      const { Project } = require('ts-morph') as typeof import('ts-morph');
+      const tsconfig = tsconfigOf(file, settings);
+      const project = new Project({
+        ...(tsconfig ? { tsConfigFilePath: tsconfig } : { compilerOptions: { strict: true, allowJs: true } }),
+        skipAddingFilesFromTsConfig: true,
+      });
+      const sourceFile = project.createSourceFile(file, text, { overwrite: true }) as unknown as TsMorphSourceFile;
+      const verify = syntactic.verify?.certain ? syntactic.verify : (typedFacts(sourceFile, canonical.exports.verify) ?? syntactic.verify);
+      const decode = !canonical.exports.decode || syntactic.decode?.certain ? syntactic.decode : (typedFacts(sourceFile, canonical.exports.decode) ?? syntactic.decode);
+      facts = { verify, decode };
+    } catch {
+      // ts-morph could not load the module: keep what the syntax said (reported through `source`).
+    }
+    refined.set(key, facts);
   }
-  refined.set(key, shape);
-  return shape;
+  const { verify, decode } = facts;
+  return verify ? withFunctionFacts(settings, syntactic.shape, file, verify, decode) : syntactic.shape;
 }

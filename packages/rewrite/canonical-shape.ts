@@ -11,6 +11,9 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { analyzeFile, parseFile, type Settings } from '../engine/index.js';
 import { propertyName } from './ast.js';
+import { dependenciesUnchanged, type KeyDependencies } from './key-modules.js';
+import { keySourceOf } from './key-source.js';
+import { distinctSources, sameSource, type SecretSource } from './secret-source.js';
 import { normalizeCode } from './text.js';
 
 type Node = TSESTree.Node;
@@ -24,8 +27,16 @@ export interface CanonicalShape {
   readonly decodeGeneric: boolean;
   /** Env variables the canonical module reads its key from; empty when unknown. */
   readonly secretEnv: readonly string[];
+  /**
+   * Where the key of the canonical function's own verify call comes from (one entry per distinct
+   * source; `unknown` when it cannot be traced). Absent when nothing was learned: the key is then
+   * taken to be read from `secretEnv`.
+   */
+  readonly keySources?: readonly SecretSource[];
   /** Options the canonical module passes to its own library verify call: key → normalised source. */
   readonly verifyOptions: Readonly<Record<string, string>>;
+  /** Of those, the ones whose value traces to a source (`issuer: config.jwt.issuer`): compared by source, not text. */
+  readonly verifyOptionSources?: Readonly<Record<string, SecretSource>>;
   /** How the shape was found, for the report. */
   readonly source: string;
 }
@@ -45,6 +56,8 @@ export interface SyntacticShape {
   readonly decode?: FunctionFacts;
   readonly file?: string;
   readonly text?: string;
+  /** Other files the key trace read (config modules), with their content hashes. */
+  readonly dependencies?: ReadonlyMap<string, string>;
 }
 
 export function defaultCanonicalShape(settings: Settings, source = 'defaults'): CanonicalShape {
@@ -83,26 +96,46 @@ export function withFunctionFacts(settings: Settings, shape: CanonicalShape, fil
   });
 }
 
-/** Secrets and verify options the canonical module itself uses (read with the engine). */
-function enforcedByModule(file: string, text: string, ast: TSESTree.Program, scopeManager: Parameters<typeof analyzeFile>[0]['scopeManager'], settings: Settings) {
+type ScopeManager = Parameters<typeof analyzeFile>[0]['scopeManager'];
+
+/** Secrets, key sources and verify options the canonical module itself uses (read with the engine). */
+function enforcedByModule(file: string, text: string, ast: TSESTree.Program, scopeManager: ScopeManager, settings: Settings, dependencies: KeyDependencies) {
   const analysis = analyzeFile({ ast, scopeManager, filename: file, text, settings });
   const secretEnv = [...new Set(analysis.secrets.map((secret) => secret.name))];
+  const verifyCalls = analysis.calls.filter((call) => call.kind === 'verify');
+  // The key is learned from the verify calls inside the canonical verify function; when it delegates to a
+  // helper, from every verify call of the module.
+  const verifyFunction = settings.canonical ? exportedFunction(ast, settings.canonical.exports.verify) : undefined;
+  const inside = verifyFunction ? verifyCalls.filter((call) => verifyFunction.range[0] <= call.node.range[0] && call.node.range[1] <= verifyFunction.range[1]) : [];
+  const keySources: SecretSource[] = [];
+  for (const call of inside.length > 0 ? inside : verifyCalls) {
+    const keyArg = call.shape?.keyArg;
+    const key = keyArg === undefined ? undefined : call.args[keyArg];
+    if (key && key.type !== 'SpreadElement') keySources.push(keySourceOf({ file, ast, scopeManager, settings }, key, dependencies));
+  }
   let verifyOptions: Record<string, string> | undefined;
-  for (const call of analysis.calls) {
-    if (call.kind !== 'verify' || call.shape?.optionsArg === undefined) continue;
+  let optionSources: Record<string, SecretSource> | undefined;
+  for (const call of verifyCalls) {
+    if (call.shape?.optionsArg === undefined) continue;
     const options = call.args[call.shape.optionsArg];
     const found: Record<string, string> = {};
+    const sources: Record<string, SecretSource> = {};
     if (options?.type === 'ObjectExpression') {
       for (const property of options.properties) {
         if (property.type !== 'Property') continue;
         const key = propertyName(property);
-        if (key !== undefined) found[key] = normalizeCode(text.slice(property.value.range[0], property.value.range[1]));
+        if (key === undefined) continue;
+        found[key] = normalizeCode(text.slice(property.value.range[0], property.value.range[1]));
+        const source = keySourceOf({ file, ast, scopeManager, settings }, property.value, dependencies);
+        if (source.kind !== 'unknown') sources[key] = source;
       }
     }
     // Several verify calls: only what all of them enforce.
     verifyOptions = verifyOptions ? Object.fromEntries(Object.entries(verifyOptions).filter(([key, value]) => found[key] === value)) : found;
+    optionSources = optionSources ? Object.fromEntries(Object.entries(optionSources).filter(([key, value]) => sources[key] && sameSource(sources[key], value))) : sources;
   }
-  return { secretEnv, verifyOptions: verifyOptions ?? {} };
+  const traced = optionSources && Object.keys(optionSources).length > 0 ? { verifyOptionSources: optionSources } : {};
+  return { secretEnv, verifyOptions: verifyOptions ?? {}, ...traced, ...(keySources.length > 0 ? { keySources: distinctSources(keySources) } : {}) };
 }
 
 function isFunction(node: Node | null | undefined): node is TSESTree.FunctionLike {
@@ -216,16 +249,18 @@ export function learnCanonicalShapeFromSyntax(settings: Settings): SyntacticShap
   }
   const key = `${file}\0${createHash('sha1').update(text).digest('hex')}\0${JSON.stringify(canonical)}\0${settings.root}`;
   const cached = learned.get(key);
-  if (cached) return cached;
+  // The key may be traced into config modules: an edit there must be seen too.
+  if (cached && dependenciesUnchanged(cached.dependencies ?? new Map())) return cached;
   let result: SyntacticShape;
+  const dependencies: KeyDependencies = new Map();
   try {
     const { ast, scopeManager } = parseFile(file, text);
-    const enforced = enforcedByModule(file, text, ast, scopeManager, settings);
+    const enforced = enforcedByModule(file, text, ast, scopeManager, settings, dependencies);
     const verify = functionFacts(ast, canonical.exports.verify);
     const decode = canonical.exports.decode ? functionFacts(ast, canonical.exports.decode) : undefined;
     const base = defaultCanonicalShape(settings, `defaults (could not read ${canonical.exports.verify})`);
     const shape: CanonicalShape = verify ? withFunctionFacts(settings, { ...base, ...enforced }, file, verify, decode) : applyCanonicalSettings(settings, { ...base, ...enforced });
-    result = { shape, verify, decode, file, text };
+    result = { shape, verify, decode, file, text, dependencies };
   } catch {
     // An unparsable canonical module: the defaults, said in `source`.
     result = { shape: defaultCanonicalShape(settings, `defaults (${canonical.module} does not parse)`), file, text };

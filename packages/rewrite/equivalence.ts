@@ -4,9 +4,9 @@
  * the editor suggestion's "after checking: …".
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { visitorKeys } from '@typescript-eslint/visitor-keys';
-import { findVariable, scopeOf } from '../engine/index.js';
+import { keySourceOf } from './key-source.js';
 import { sourceOf, type PlanContext } from './plan-context.js';
+import { describeSource, sameSource, type SecretSource } from './secret-source.js';
 import { normalizeCode } from './text.js';
 import { propertyName } from './ast.js';
 
@@ -21,63 +21,81 @@ export interface Check {
 }
 
 
-/** Names of the secrets a key expression reads, following `const` bindings a few hops. */
-function keySecretNames(ctx: PlanContext, expression: Node): Set<string> {
-  const names = new Set<string>();
-  const seen = new Set<Node>();
-  const visit = (node: Node, depth: number): void => {
-    if (seen.has(node)) return;
-    seen.add(node);
-    for (const secret of ctx.analysis.secrets) {
-      if (node.range[0] <= secret.node.range[0] && secret.node.range[1] <= node.range[1]) names.add(secret.name);
-    }
-    const stack: Node[] = [node];
-    while (stack.length > 0) {
-      const current = stack.pop()!;
-      if (current.type === 'Identifier' && depth < 4) {
-        const parent = current.parent;
-        const isPropertyName =
-          (parent?.type === 'MemberExpression' && parent.property === current && !parent.computed) ||
-          (parent?.type === 'Property' && parent.key === current && !parent.computed);
-        if (!isPropertyName) {
-          const variable = findVariable(scopeOf(ctx.scopeManager, current), current.name);
-          const def = variable?.defs[0];
-          if (def?.node.type === 'VariableDeclarator' && def.node.init) visit(def.node.init, depth + 1);
-        }
-      }
-      for (const key of visitorKeys[current.type] ?? []) {
-        const child = (current as unknown as Record<string, unknown>)[key];
-        for (const item of Array.isArray(child) ? child : [child]) {
-          if (item && typeof (item as Node).type === 'string' && (item as Node).range) stack.push(item as Node);
-        }
-      }
-    }
-  };
-  visit(expression, 0);
-  return names;
+/** Where the canonical function's key comes from; empty when nothing was learned about it. */
+function canonicalKeySources(ctx: PlanContext): readonly SecretSource[] {
+  return ctx.shape.keySources ?? ctx.shape.secretEnv.map((name): SecretSource => ({ kind: 'env', name }));
 }
 
-/** Why the key argument cannot be dropped, or undefined when it is the canonical module's own secret. */
+/** Is the key expression itself a read of the environment (`process.env.X!`), so that its name says it all? */
+function isDirectEnvRead(key: Node): boolean {
+  const inner = unwrapKey(key);
+  if (inner.type !== 'MemberExpression') return false;
+  const host = unwrapKey(inner.object);
+  return host.type === 'MemberExpression' && !host.computed && host.property.type === 'Identifier' && host.property.name === 'env';
+}
+
+function unwrapKey(node: Node): Node {
+  let current = node;
+  while (current.type === 'TSNonNullExpression' || current.type === 'TSAsExpression' || current.type === 'ChainExpression') current = current.expression;
+  return current;
+}
+
+/**
+ * Why the key argument cannot be dropped, or undefined when it comes from the same secret source as the
+ * canonical function's own key (the same env variable or the same declaration, traced through the code).
+ */
 export function keyCheck(ctx: PlanContext, key: Node, name: string): Check | undefined {
-  const names = keySecretNames(ctx, key);
+  const site = keySourceOf(ctx, key);
+  const canonical = canonicalKeySources(ctx);
   const keyText = sourceOf(ctx, key).slice(0, 60);
-  if (names.size === 0) {
+  const known = canonical.filter((source) => source.kind !== 'unknown');
+  if (canonical.length === 1 && sameSource(site, canonical[0]!)) return undefined;
+  // Nothing learned about the canonical key (a package, an unreadable module): a recognised secret is
+  // taken as its key, as it always was; `canonical.module` as a file makes the comparison exact.
+  if (canonical.length === 0 && site.kind === 'env' && ctx.analysis.secrets.some((secret) => secret.name === site.name)) return undefined;
+  const untraced: Check = {
+    about: 'key',
+    reason: `Verifies with a key that is not a recognised secret (\`${keyText}\`); check that ${name} uses the same key, then call it.`,
+    check: `\`${keyText}\` is the key ${name} verifies with`,
+  };
+  // A key of this file that cannot be traced (a literal, a file read, a JWKS) is described by its text.
+  if (site.kind === 'unknown' || (site.kind === 'declaration' && site.file === ctx.file)) return untraced;
+  const root = ctx.settings.root;
+  const siteKey = site.kind === 'env' && isDirectEnvRead(key) ? site.name : `\`${keyText}\` (${site.kind === 'env' ? `env ${site.name}` : describeSource(site, root)})`;
+  if (known.length === 0) {
     return {
       about: 'key',
-      reason: `Verifies with a key that is not a recognised secret (\`${keyText}\`); check that ${name} uses the same key, then call it.`,
-      check: `\`${keyText}\` is the key ${name} verifies with`,
+      reason: `Verifies with ${siteKey}, and the key ${name} uses could not be traced; check that they are the same, then call it.`,
+      check: `${name} verifies with ${siteKey}`,
     };
   }
-  const known = ctx.shape.secretEnv;
-  const foreign = [...names].filter((secret) => known.length > 0 && !known.includes(secret));
-  if (foreign.length > 0) {
+  const canonicalKey = known.map((source) => describeSource(source, root)).join(', ');
+  if (canonical.length > 1 && canonical.some((source) => sameSource(site, source))) {
     return {
       about: 'key',
-      reason: `Verifies with ${foreign.join(', ')} while ${name} uses ${known.join(', ')}; decide which key is right.`,
-      check: `${name}'s key (${known.join(', ')}) is right where this call used ${foreign.join(', ')}`,
+      reason: `Verifies with ${siteKey}, one of the keys ${name} uses (${canonicalKey}); check that ${name} verifies with it here.`,
+      check: `${name} verifies this token with ${siteKey}`,
     };
   }
-  return undefined;
+  return {
+    about: 'key',
+    reason: `Verifies with ${siteKey} while ${name} uses ${canonicalKey}; decide which key is right.`,
+    check: `${name}'s key (${canonicalKey}) is right where this call used ${siteKey}`,
+  };
+}
+
+/**
+ * Does the canonical module pass option `key` with this value? A value both sides trace to a source
+ * (`issuer: config.jwt.issuer`) is compared by source, so two spellings of one value agree and one
+ * spelling of two values does not; anything else by its normalised text.
+ */
+function enforcesOption(ctx: PlanContext, key: string, value: Node): boolean {
+  const canonicalSource = ctx.shape.verifyOptionSources?.[key];
+  if (canonicalSource) {
+    const site = keySourceOf(ctx, value);
+    if (site.kind !== 'unknown') return sameSource(site, canonicalSource);
+  }
+  return ctx.shape.verifyOptions[key] === normalizeCode(sourceOf(ctx, value));
 }
 
 /** Why the options cannot be dropped, or undefined when they only repeat what the canonical module enforces. */
@@ -89,7 +107,7 @@ export function optionsCheck(ctx: PlanContext, options: Node, name: string): Che
   for (const property of options.properties) {
     if (property.type !== 'Property') return { about: 'options', reason: `Spread options cannot be checked against ${name}; rewrite by hand.`, check };
     const key = propertyName(property);
-    if (key === undefined || ctx.shape.verifyOptions[key] !== normalizeCode(sourceOf(ctx, property.value))) extra.push(key ?? '[computed]');
+    if (key === undefined || !enforcesOption(ctx, key, property.value)) extra.push(key ?? '[computed]');
   }
   if (extra.length === 0) return undefined;
   return {

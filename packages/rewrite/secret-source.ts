@@ -1,0 +1,40 @@
+/**
+ * The identity of a verification key: where its secret comes from. Two keys are the same key when they
+ * come from the same source, however they reach the call (a config module, an object property, a getter,
+ * a helper, `new TextEncoder().encode(…)`). Computed by key-source.ts; compared and described here.
+ */
+import path from 'node:path';
+
+export type SecretSource =
+  /** Read from the environment variable `name` (`process.env.X`, `import.meta.env.X`, a parsed env view). */
+  | { readonly kind: 'env'; readonly name: string }
+  /**
+   * A binding or object property whose value cannot be traced further (`export const SECRET = load()`):
+   * the same declaration is the same key. `file` is absolute (or `package:<specifier>` for a package
+   * export), `at` the declaration's offset; `name` is for people (`SECRET`, `config.jwt.secret`).
+   */
+  | { readonly kind: 'declaration'; readonly file: string; readonly name: string; readonly at: number }
+  | { readonly kind: 'unknown' };
+
+export const UNKNOWN_SOURCE: SecretSource = { kind: 'unknown' };
+
+export function sameSource(a: SecretSource, b: SecretSource): boolean {
+  if (a.kind === 'env' && b.kind === 'env') return a.name === b.name;
+  if (a.kind === 'declaration' && b.kind === 'declaration') return a.file === b.file && a.at === b.at;
+  return false;
+}
+
+/** One entry per distinct source, in first-seen order. */
+export function distinctSources(sources: readonly SecretSource[]): SecretSource[] {
+  const result: SecretSource[] = [];
+  for (const source of sources) if (!result.some((seen) => sameSource(seen, source) || (seen.kind === 'unknown' && source.kind === 'unknown'))) result.push(source);
+  return result;
+}
+
+/** `JWT_SECRET`, or `SECRET in src/config.ts`. */
+export function describeSource(source: SecretSource, root: string): string {
+  if (source.kind === 'env') return source.name;
+  if (source.kind === 'unknown') return 'an untraced key';
+  const where = source.file.startsWith('package:') ? source.file.slice('package:'.length) : path.relative(root, source.file) || source.file;
+  return `${source.name} in ${where.split(path.sep).join('/')}`;
+}
