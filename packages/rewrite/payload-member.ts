@@ -115,7 +115,7 @@ export function thenRewrite(site: CallSite, call: TSESTree.CallExpression, callb
   const parameter = callback.params[0]!;
   const only = parameter.type === 'ObjectPattern' && parameter.properties.length === 1 ? parameter.properties[0] : undefined;
   if (!only || only.type !== 'Property' || propertyName(only) !== 'payload' || only.value.type !== 'Identifier' || (parameter.type === 'ObjectPattern' && parameter.typeAnnotation)) {
-    return `The ${label} promise chain uses more of the result than \`payload\`; rewrite by hand with ${name}.`;
+    return `The \`.then\` callback of ${label} takes more than \`{ payload }\`; rewrite by hand with ${name}.`;
   }
   const localName = only.value.name;
   return {
