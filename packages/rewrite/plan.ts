@@ -145,6 +145,10 @@ function planRecipe(ctx: PlanContext, site: CallSite, call: TSESTree.CallExpress
     const implicit = recipe.implicitKey.replaceAll('{{name}}', name);
     checks.push({ about: 'key', reason: `${label} verifies with ${implicit}, which cannot be proved to be the key ${name} uses; check it, then call ${name}.`, check: `${implicit} is the key ${name} verifies with` });
   }
+  if (recipe.implicitOptions && recipe.to === 'verify') {
+    const implicit = recipe.implicitOptions.replaceAll('{{name}}', name);
+    checks.push({ about: 'confirm', reason: `${label} also verifies with what its module registration configures; check that ${implicit}, then call ${name}.`, check: implicit });
+  }
   // A hard problem after a key or options problem keeps the older reason (a person must look anyway).
   const decline = (reason: string): FollowUpPlan => followUp(checks.find((check) => check.about !== 'confirm')?.reason ?? reason);
 

@@ -95,6 +95,12 @@ export interface RewriteRecipe {
    */
   readonly implicitKey?: string;
   /**
+   * Configuration the library merges into every call from elsewhere (NestJS: the registration's
+   * `verifyOptions`, and its `secretOrKeyProvider`, which wins over a `secret` option). The rewrite cannot see
+   * it, so even a call whose own key and options match stays a follow-up the editor offers after this check.
+   */
+  readonly implicitOptions?: string;
+  /**
    * The API is the function a factory call returned (fast-jwt's `createVerifier(options)`): the key and
    * options are the factory's argument at `optionsArg`, found through the `const` the factory result is
    * bound to (or the factory call itself as callee). A factory with options and no `keyOptions` (a decoder

@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { validateToken, decodeToken } from './auth/jwt-handler';
+import { decodeToken } from './auth/jwt-handler';
 
 @Injectable()
 export class AuthGuard {
   constructor(private readonly jwtService: JwtService) {}
 
   subject(token: string) {
-    return validateToken(token).sub;
+    // TODO(jwt-ssot): @nestjs/jwt `JwtService.verify` also verifies with what its module registration configures; check that its JwtModule registration sets no verifyOptions or secretOrKeyProvider that validateToken does not match, then call validateToken.
+    return this.jwtService.verify(token, { secret: process.env.JWT_SECRET, algorithms: ['HS256'] }).sub;
   }
 
   async subjectLater(token: string) {
-    const claims = validateToken(token);
+    // TODO(jwt-ssot): @nestjs/jwt `JwtService.verifyAsync` also verifies with what its module registration configures; check that its JwtModule registration sets no verifyOptions or secretOrKeyProvider that validateToken does not match, then call validateToken.
+    const claims = await this.jwtService.verifyAsync(token, { secret: process.env.JWT_SECRET });
     return claims.sub;
   }
 

@@ -1,8 +1,14 @@
 /** @nestjs/jwt: a `JwtService` instance, injected by Nest (see the decorators pass). */
 import { decode, object, payloadDecode, sign, verify, type LibraryEntry } from '../shape.js';
 
-// Without a `secret`/`publicKey` option the service verifies with the key its module was registered with.
-const moduleKey = { keyOptions: ['secret', 'publicKey'], implicitKey: 'the key its JwtModule registration gives' };
+// Without a `secret`/`publicKey` option the service verifies with the key its module was registered with; the
+// registration's `verifyOptions` are merged under the call's options, and its `secretOrKeyProvider` wins over a
+// `secret` option (lib/jwt.service.ts, getSecretKey and mergeJwtOptions).
+const moduleKey = {
+  keyOptions: ['secret', 'publicKey'],
+  implicitKey: 'the key its JwtModule registration gives',
+  implicitOptions: 'its JwtModule registration sets no verifyOptions or secretOrKeyProvider that {{name}} does not match',
+};
 
 const jwtService = object({
   verify: verify({ optionsArg: 1, rewrite: { to: 'verify', tokenArg: 0, maxArgs: 2, result: 'payload', ...moduleKey } }),
