@@ -124,6 +124,7 @@ function planRecipe(ctx: PlanContext, site: CallSite, call: TSESTree.CallExpress
   }
   const inputs = recipeInputs(ctx, call, recipe, keyArg, recipe.to === 'decode' && !recipe.factory ? undefined : optionsArg, label, name);
   if (typeof inputs === 'string') return followUp(inputs);
+  const promise = Boolean(recipe.promise || inputs.promise);
 
   // Problems a person can settle by looking: the site stays a follow-up, the editor offers the rewrite.
   const checks: Check[] = [];
@@ -167,10 +168,10 @@ function planRecipe(ctx: PlanContext, site: CallSite, call: TSESTree.CallExpress
     if (asyncCanonical && !awaitNode && !enclosingFunction(call)?.async) {
       return decline(`${name} is async but this caller is not; make the caller async, then await ${name}.`);
     }
-    if (recipe.promise && !awaitNode) return decline(`The promise from ${label} is not awaited here; rewrite by hand with ${name}.`);
+    if (promise && !awaitNode) return decline(`The promise from ${label} is not awaited here; rewrite by hand with ${name}.`);
     const value = awaitNode ?? call;
     if (recipe.result === 'payload') {
-      const awaitIt = recipe.promise ? asyncCanonical : Boolean(awaitNode) || asyncCanonical;
+      const awaitIt = promise ? asyncCanonical : Boolean(awaitNode) || asyncCanonical;
       planned = rewrite(value, [{ start: value.range[0], end: value.range[1], text: valueText(ctx, value, callText, awaitIt, returns, asType) }], recipe.to, `${site.api}(…) → ${name}(…)`);
     } else {
       planned = fromEdits(payloadMemberRewrite(ctx, site, value, { to: recipe.to, name, asyncCanonical, returns, asType, callText, awaited: Boolean(awaitNode) }), recipe.to);

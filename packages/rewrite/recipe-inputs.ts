@@ -16,6 +16,8 @@ export interface RecipeInputs {
   readonly keys: readonly Node[];
   /** The options to compare with the canonical ones, without the key options; undefined when there are none. */
   readonly options?: Node;
+  /** A key option is a function (fast-jwt's key callback): the call returns a promise. */
+  readonly promise?: boolean;
 }
 
 /** The factory call that made `call`'s callee: the callee itself, or the `const` initialiser it names. */
@@ -66,7 +68,8 @@ export function recipeInputs(ctx: PlanContext, call: TSESTree.CallExpression, re
     if (options.type !== 'ObjectExpression') return `The factory options of ${label} (\`${sourceOf(ctx, options).slice(0, 60)}\`) cannot be checked against ${name}; rewrite by hand.`;
     const rest = splitKeyOptions(options, keyOptions, keys);
     if (keys.length === 0) return `The factory of ${label} names no key; rewrite by hand with ${name}.`;
-    return { keys, options: rest };
+    const promise = keys.some((key) => key.type === 'ArrowFunctionExpression' || key.type === 'FunctionExpression');
+    return { keys, options: rest, promise };
   }
   const args = call.arguments;
   const key = keyArg === undefined ? undefined : (args[keyArg] as Node | undefined);

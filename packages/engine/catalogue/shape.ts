@@ -104,7 +104,8 @@ export interface RewriteRecipe {
    * The API is the function a factory call returned (fast-jwt's `createVerifier(options)`): the key and
    * options are the factory's argument at `optionsArg`, found through the `const` the factory result is
    * bound to (or the factory call itself as callee). A factory with options and no `keyOptions` (a decoder
-   * told to return the complete token) stays a follow-up.
+   * told to return the complete token) stays a follow-up. A key option that is a function (a key callback)
+   * makes the call return a promise.
    */
   readonly factory?: { readonly optionsArg: number };
   /** Index of a positional argument that names the algorithm (`'HS256'`): it must be what the canonical options pin. */

@@ -19,3 +19,9 @@ export function peek(token: string) {
 export function header(token: string) {
   return decodeComplete(token).header;
 }
+
+const verifyWithCallback = createVerifier({ key: async () => process.env.JWT_SECRET!, algorithms: ['HS256'] });
+
+export async function subjectFromCallbackKey(token: string) {
+  return (await verifyWithCallback(token)).sub;
+}
