@@ -6,11 +6,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable, scopeOf, type CallSite, type RewriteRecipe } from '../engine/index.js';
 import { awaitAround, enclosingFunction, typeHandling, valueText } from './call-text.js';
+import { payloadMemberRewrite, thenCallbackOf, thenRewrite, type PlannedEdits } from './payload-member.js';
+import { algorithmProblem, recipeInputs, truthyFlag } from './recipe-inputs.js';
 import type { CanonicalExport } from './canonical-import.js';
 import { keyCheck, optionsCheck, type Check } from './equivalence.js';
 import { sourceOf, type PlanContext } from './plan-context.js';
 import type { TextEdit } from './text.js';
-import { propertyName } from './ast.js';
 
 type Node = TSESTree.Node;
 
@@ -53,6 +54,9 @@ function rewrite(node: Node, edits: TextEdit[], uses: CanonicalExport, descripti
 }
 
 
+const fromEdits = (planned: PlannedEdits | string, uses: CanonicalExport): Rewrite | string =>
+  typeof planned === 'string' ? planned : rewrite(planned.node, planned.edits, uses, planned.description);
+
 /** The canonical function's name for a site, or the follow-up that says none is configured. */
 function canonicalName(ctx: PlanContext, site: CallSite, to: CanonicalExport): string | FollowUpPlan {
   const exportsSetting = ctx.settings.canonical?.exports;
@@ -67,9 +71,21 @@ function canonicalName(ctx: PlanContext, site: CallSite, to: CanonicalExport): s
   );
 }
 
+/** The catalogue's follow-up text for an API no recipe expresses (middleware, strategies, decorators). */
+function shapeFollowUp(site: CallSite, name: string): FollowUpPlan | undefined {
+  const text = site.shape?.followUp;
+  return text === undefined ? undefined : followUp(`${text.replaceAll('{{name}}', name)}.`);
+}
+
+/** The recipe for a site: a call the engine counts as a decode (its noVerify flag set) takes the recipe's `noVerify`. */
+function recipeOf(site: CallSite): RewriteRecipe | undefined {
+  const recipe = site.shape?.rewrite;
+  return site.kind === 'decode' && recipe?.to === 'verify' ? recipe.noVerify : recipe;
+}
+
 /** The plan for one call site of a JWT library (or a hand-rolled decode). */
 export function planSite(ctx: PlanContext, site: CallSite): Plan {
-  const recipe = site.shape?.rewrite;
+  const recipe = recipeOf(site);
   const to: CanonicalExport = recipe?.to ?? (site.kind === 'decode' ? 'decode' : 'verify');
   const name = canonicalName(ctx, site, to);
   if (typeof name !== 'string') return name;
@@ -77,9 +93,9 @@ export function planSite(ctx: PlanContext, site: CallSite): Plan {
   const how = site.note ? ` (${site.note})` : '';
   const verb = site.kind === 'decode' ? 'decode' : 'verify';
   if (site.form !== 'call' || site.node.type !== 'CallExpression') {
-    return followUp(`${site.library} \`${site.api}\`${how} is ${FORM_WORDS[site.form]}; move this ${verb === 'decode' ? 'decoding' : 'verification'} to ${name} by hand.`);
+    return shapeFollowUp(site, name) ?? followUp(`${site.library} \`${site.api}\`${how} is ${FORM_WORDS[site.form]}; move this ${verb === 'decode' ? 'decoding' : 'verification'} to ${name} by hand.`);
   }
-  if (!recipe) return followUp(`${site.library} \`${site.api}\`${how} has no automatic rewrite; ${verb} with ${name} instead.`);
+  if (!recipe) return shapeFollowUp(site, name) ?? followUp(`${site.library} \`${site.api}\`${how} has no automatic rewrite; ${verb} with ${name} instead.`);
   return planRecipe(ctx, site, site.node, recipe, name);
 }
 
@@ -97,9 +113,18 @@ function planRecipe(ctx: PlanContext, site: CallSite, call: TSESTree.CallExpress
   }
   if (args.length > recipe.maxArgs) return followUp(`${label} with more arguments than ${name} takes; rewrite by hand.`);
   const token = args[recipe.tokenArg] as Node | undefined;
-  const keyArg = site.shape?.keyArg;
-  const key = keyArg === undefined ? undefined : (args[keyArg] as Node | undefined);
-  if (!token || (keyArg !== undefined && !key)) return followUp(`${label} without a key; rewrite by hand with ${name}.`);
+  // A decode reads no key: whatever key argument the call has (jwt-simple's noVerify form) is unused.
+  const keyArg = recipe.to === 'decode' ? undefined : site.shape?.keyArg;
+  if (!token || (keyArg !== undefined && !args[keyArg])) return followUp(`${label} without a key; rewrite by hand with ${name}.`);
+  const flag = truthyFlag(ctx, call, recipe);
+  if (flag !== undefined) return followUp(`${label} with \`${flag}\`, which may turn verification off; rewrite by hand with ${name}.`);
+  const optionsArg = site.shape?.optionsArg;
+  if (recipe.callbackForm && optionsArg !== undefined && args[optionsArg] && args[optionsArg].type !== 'ObjectExpression') {
+    return followUp(`The ${ORDINALS[optionsArg] ?? `#${optionsArg + 1}`} argument of ${label} may be options or a callback; rewrite by hand with ${name}.`);
+  }
+  const inputs = recipeInputs(ctx, call, recipe, keyArg, recipe.to === 'decode' && !recipe.factory ? undefined : optionsArg, label, name);
+  if (typeof inputs === 'string') return followUp(inputs);
+  const promise = Boolean(recipe.promise || inputs.promise);
 
   // Problems a person can settle by looking: the site stays a follow-up, the editor offers the rewrite.
   const checks: Check[] = [];
@@ -107,87 +132,54 @@ function planRecipe(ctx: PlanContext, site: CallSite, call: TSESTree.CallExpress
     const confirm = recipe.confirm.replaceAll('{{name}}', name);
     checks.push({ about: 'confirm', reason: `${label} is not a drop-in for ${name}: ${confirm}.`, check: confirm });
   }
-  const optionsArg = site.shape?.optionsArg;
-  const options = optionsArg === undefined ? undefined : (args[optionsArg] as Node | undefined);
-  if (options) {
-    if (recipe.callbackForm && options.type !== 'ObjectExpression') {
-      return followUp(`The ${ORDINALS[optionsArg!] ?? `#${optionsArg! + 1}`} argument of ${label} may be options or a callback; rewrite by hand with ${name}.`);
-    }
-    const problem = optionsCheck(ctx, options, name);
+  if (inputs.options) {
+    const problem = optionsCheck(ctx, inputs.options, name);
     if (problem) checks.push(problem);
   }
-  if (key) {
+  const algorithm = algorithmProblem(ctx, call, recipe, name);
+  if (algorithm) checks.push({ about: 'options', ...algorithm });
+  for (const key of inputs.keys) {
     const problem = keyCheck(ctx, key, name);
     if (problem) checks.push(problem);
+  }
+  if (inputs.keys.length === 0 && recipe.implicitKey && recipe.to === 'verify') {
+    const implicit = recipe.implicitKey.replaceAll('{{name}}', name);
+    checks.push({ about: 'key', reason: `${label} verifies with ${implicit}, which cannot be proved to be the key ${name} uses; check it, then call ${name}.`, check: `${implicit} is the key ${name} verifies with` });
+  }
+  if (recipe.implicitOptions && recipe.to === 'verify') {
+    const implicit = recipe.implicitOptions.replaceAll('{{name}}', name);
+    checks.push({ about: 'confirm', reason: `${label} also verifies with what its module registration configures; check that ${implicit}, then call ${name}.`, check: implicit });
   }
   // A hard problem after a key or options problem keeps the older reason (a person must look anyway).
   const decline = (reason: string): FollowUpPlan => followUp(checks.find((check) => check.about !== 'confirm')?.reason ?? reason);
 
   const awaitNode = awaitAround(call);
   const asyncCanonical = recipe.to === 'verify' ? ctx.shape.verifyAsync : ctx.shape.decodeAsync;
-  if (asyncCanonical && !awaitNode && !enclosingFunction(call)?.async) {
-    return decline(`${name} is async but this caller is not; make the caller async, then await ${name}.`);
-  }
-  if (recipe.promise && !awaitNode) return decline(`The promise from ${label} is not awaited here; rewrite by hand with ${name}.`);
-
   const local = ctx.canonicalImport.local(recipe.to);
   const generic = recipe.to === 'verify' ? ctx.shape.verifyGeneric : ctx.shape.decodeGeneric;
   const { typeArgs, asType } = typeHandling(ctx, call, generic);
   const callText = `${local}${typeArgs}(${sourceOf(ctx, token)})`;
   const returns = recipe.to === 'verify' ? ctx.shape.verifyReturns : 'payload';
-  const value = awaitNode ?? call;
+  const thenCallback = recipe.thenForm && !awaitNode ? thenCallbackOf(call) : undefined;
   let planned: Rewrite | string;
-  if (recipe.result === 'payload') {
-    const awaitIt = recipe.promise ? asyncCanonical : Boolean(awaitNode) || asyncCanonical;
-    planned = rewrite(value, [{ start: value.range[0], end: value.range[1], text: valueText(ctx, value, callText, awaitIt, returns, asType) }], recipe.to, `${site.api}(…) → ${name}(…)`);
+  if (thenCallback) {
+    planned = fromEdits(thenRewrite(site, call, thenCallback, { to: recipe.to, name, asyncCanonical, returns, asType, callText, awaited: false }), recipe.to);
   } else {
-    planned = payloadMemberRewrite(ctx, site, value, callText, { to: recipe.to, name, asyncCanonical, returns, asType, awaited: Boolean(awaitNode) });
+    if (asyncCanonical && !awaitNode && !enclosingFunction(call)?.async) {
+      return decline(`${name} is async but this caller is not; make the caller async, then await ${name}.`);
+    }
+    if (promise && !awaitNode) return decline(`The promise from ${label} is not awaited here; rewrite by hand with ${name}.`);
+    const value = awaitNode ?? call;
+    if (recipe.result === 'payload') {
+      const awaitIt = promise ? asyncCanonical : Boolean(awaitNode) || asyncCanonical;
+      planned = rewrite(value, [{ start: value.range[0], end: value.range[1], text: valueText(ctx, value, callText, awaitIt, returns, asType) }], recipe.to, `${site.api}(…) → ${name}(…)`);
+    } else {
+      planned = fromEdits(payloadMemberRewrite(ctx, site, value, { to: recipe.to, name, asyncCanonical, returns, asType, callText, awaited: Boolean(awaitNode) }), recipe.to);
+    }
   }
   if (typeof planned === 'string') return decline(planned);
   if (checks.length === 0) return planned;
   return followUp(checks[0]!.reason, { rewrite: planned, check: checks.map((check) => check.check).join('; ') });
-}
-
-interface MemberOptions {
-  readonly to: CanonicalExport;
-  readonly name: string;
-  readonly asyncCanonical: boolean;
-  readonly returns: 'payload' | 'result';
-  readonly asType?: string;
-  readonly awaited: boolean;
-}
-
-/** A call whose result holds the payload in `payload`: only `const { payload } = …` and `(…).payload` map onto the canonical function. */
-function payloadMemberRewrite(ctx: PlanContext, site: CallSite, value: Node, callText: string, options: MemberOptions): Rewrite | string {
-  const { to, name, asyncCanonical, returns, asType } = options;
-  const label = `${site.library} \`${site.api}\``;
-  const shown = `${options.awaited ? 'await ' : ''}${site.api}(…)`;
-  const holder = value.parent;
-  if (holder?.type === 'VariableDeclarator' && holder.init === value && holder.id.type === 'ObjectPattern') {
-    const pattern = holder.id;
-    const only = pattern.properties.length === 1 ? pattern.properties[0] : undefined;
-    if (!only || only.type !== 'Property' || propertyName(only) !== 'payload' || only.value.type !== 'Identifier' || pattern.typeAnnotation) {
-      return `More of the ${label} result than \`payload\` is used; rewrite by hand with ${name}.`;
-    }
-    const localName = only.value.name;
-    return rewrite(
-      holder,
-      [
-        { start: pattern.range[0], end: pattern.range[1], text: localName },
-        { start: value.range[0], end: value.range[1], text: valueText(ctx, value, callText, asyncCanonical, returns, asType) },
-      ],
-      to,
-      `const { payload } = ${shown} → const ${localName} = ${name}(…)`,
-    );
-  }
-  if (holder?.type === 'MemberExpression' && holder.object === value && !holder.computed && holder.property.type === 'Identifier' && holder.property.name === 'payload') {
-    return rewrite(holder, [{ start: holder.range[0], end: holder.range[1], text: valueText(ctx, holder, callText, asyncCanonical, returns, asType) }], to, `(${shown}).payload → ${name}(…)`);
-  }
-  if (holder?.type === 'ExpressionStatement') {
-    // The result is dropped: only the verification itself matters.
-    return rewrite(value, [{ start: value.range[0], end: value.range[1], text: valueText(ctx, value, callText, asyncCanonical, 'payload') }], to, `${shown} → ${name}(…)`);
-  }
-  return `The whole ${label} result is used, not just its payload; rewrite by hand with ${name}.`;
 }
 
 /** The `JSON.parse(…)` around a hand-rolled base64 decode: `JSON.parse(atob(x))`, `JSON.parse(Buffer.from(x, 'base64').toString())`. */

@@ -27,6 +27,12 @@ export interface ApiShape {
   readonly keyArg?: number;
   /** How a call maps onto the canonical validator; without one, a site of this API is always a follow-up. */
   readonly rewrite?: RewriteRecipe;
+  /**
+   * The follow-up for a site no recipe can express (middleware, strategies, decorators): what a person
+   * should do, e.g. 'passport-jwt strategy: make its verify callback call {{name}}'. `{{name}}` is the
+   * canonical function's name. Without it the follow-up says the verification moves by hand.
+   */
+  readonly followUp?: string;
 }
 
 /**
@@ -77,6 +83,45 @@ export interface RewriteRecipe {
    * rewrite as a suggestion that says what to check. `{{name}}` is the canonical function's name.
    */
   readonly confirm?: string;
+  /**
+   * Option names (in the options argument, or the factory's) that carry the key (`secret`, `publicKey`,
+   * fast-jwt's `key`): checked like a key argument, never compared as options.
+   */
+  readonly keyOptions?: readonly string[];
+  /**
+   * Where the key comes from when the call names none (NestJS: the `JwtModule.register` options). The rewrite
+   * cannot prove that key equal to the canonical one, so the site stays a follow-up that the editor offers
+   * after checking this: `{{name}}` is the canonical function's name.
+   */
+  readonly implicitKey?: string;
+  /**
+   * Configuration the library merges into every call from elsewhere (NestJS: the registration's
+   * `verifyOptions`, and its `secretOrKeyProvider`, which wins over a `secret` option). The rewrite cannot see
+   * it, so even a call whose own key and options match stays a follow-up the editor offers after this check.
+   */
+  readonly implicitOptions?: string;
+  /**
+   * The API is the function a factory call returned (fast-jwt's `createVerifier(options)`): the key and
+   * options are the factory's argument at `optionsArg`, found through the `const` the factory result is
+   * bound to (or the factory call itself as callee). A factory with options and no `keyOptions` (a decoder
+   * told to return the complete token) stays a follow-up. A key option that is a function (a key callback)
+   * makes the call return a promise.
+   */
+  readonly factory?: { readonly optionsArg: number };
+  /** Index of a positional argument that names the algorithm (`'HS256'`): it must be what the canonical options pin. */
+  readonly algorithmArg?: number;
+  /** Arguments that may only be absent or a falsy literal (jwt-simple's `noVerify` for a verify). */
+  readonly falsyArgs?: readonly number[];
+  /**
+   * The recipe for a call the engine counts as a decode because its `noVerify` flag argument is truthy
+   * (`checks.noVerifyFlagArg`): jwt-simple's `decode(token, key, true)`. Its key is unused, so unchecked.
+   */
+  readonly noVerify?: RewriteRecipe;
+  /**
+   * For `result: 'payload-member'`: `jwtVerify(…).then(({ payload }) => …)` maps onto the canonical function
+   * when that is async (the promise stays, the callback takes the payload).
+   */
+  readonly thenForm?: boolean;
 }
 
 export interface LibraryEntry {
@@ -104,6 +149,8 @@ export interface AmbientCall {
   readonly argument?: { readonly index: number; readonly value: string };
   /** The member name is a suffix (fastify's `namespace` option renames `jwtVerify` to `<ns>JwtVerify`). */
   readonly suffix?: boolean;
+  /** The follow-up text for this call (see `ApiShape.followUp`). */
+  readonly followUp?: string;
 }
 
 /** A user-declared library from `settings['jwt-ssot'].libraries`. */

@@ -31,7 +31,7 @@ export function findAmbientCalls(tracker: Tracker, calls: readonly TSESTree.Call
         return !ambient.argument || staticString(call.arguments[ambient.argument.index]) === ambient.argument.value;
       });
       if (match) {
-        tracker.addCall({ library, shape: { kind: match.kind }, api: match.path.join('.') }, call, 'ambient', call.arguments, match.note);
+        tracker.addCall({ library, shape: { kind: match.kind, followUp: match.followUp }, api: match.path.join('.') }, call, 'ambient', call.arguments, match.note);
         break;
       }
     }

@@ -25,13 +25,13 @@ export async function withHeader(token: string) {
 }
 
 export async function whole(token: string) {
-  // TODO(jwt-ssot): The whole jose `jwtVerify` result is used, not just its payload; rewrite by hand with validateToken.
+  // TODO(jwt-ssot): The jose `jwtVerify` result `result` is used for more than its `payload`; rewrite by hand with validateToken.
   const result = await jwtVerify(token, key);
   return result;
 }
 
 export function pending(token: string) {
-  // TODO(jwt-ssot): validateToken is async but this caller is not; make the caller async, then await validateToken.
+  // TODO(jwt-ssot): The `.then` callback of jose `jwtVerify` takes more than `{ payload }`; rewrite by hand with validateToken.
   return jwtVerify(token, key).then((result) => result.payload);
 }
 

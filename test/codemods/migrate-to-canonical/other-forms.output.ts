@@ -16,17 +16,17 @@ export function indirect(token: string) {
   return jwt.verify.call(null, token, process.env.JWT_SECRET!);
 }
 
-// TODO(jwt-ssot): express-jwt `expressjwt` (middleware) has no automatic rewrite; verify with validateToken instead.
+// TODO(jwt-ssot): express-jwt middleware: replace it with a middleware that calls validateToken and sets req.auth.
 export const middleware = expressjwt({ secret: process.env.JWT_SECRET!, algorithms: ['HS256'] });
 
-// TODO(jwt-ssot): passport-jwt `Strategy` (strategy) is constructed with new; move this verification to validateToken by hand.
+// TODO(jwt-ssot): passport-jwt strategy: make its verify callback call validateToken, or replace the strategy with one that does.
 export const strategy = new Strategy({ jwtFromRequest: () => null, secretOrKey: 'x' }, (payload, done) => done(null, payload));
 
 export class Guard {
   constructor(private readonly jwtService: JwtService) {}
 
   check(token: string) {
-    // TODO(jwt-ssot): @nestjs/jwt `JwtService.verify` has no automatic rewrite; verify with validateToken instead.
+    // TODO(jwt-ssot): @nestjs/jwt `JwtService.verify` verifies with the key its JwtModule registration gives, which cannot be proved to be the key validateToken uses; check it, then call validateToken.
     return this.jwtService.verify(token);
   }
 }

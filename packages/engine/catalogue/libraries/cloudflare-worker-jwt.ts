@@ -13,12 +13,12 @@ const entry: LibraryEntry = {
         tokenArg: 0,
         maxArgs: 3,
         result: 'payload',
+        algorithmArg: 2,
         confirm: 'its verify resolves to `undefined` (v2: `false`) for a bad token where {{name}} throws, and to `{ header, payload }` (v3) rather than the payload; check how the result is used',
       },
     }),
-    decode: decode({
-      rewrite: { to: 'decode', tokenArg: 0, maxArgs: 1, result: 'payload', confirm: 'its decode returns `{ header, payload }`, not the payload; check how the result is used' },
-    }),
+    // decode returns `{ header, payload }`: `const { payload } = decode(t)` and `decode(t).payload` map onto the canonical decode.
+    decode: decode({ rewrite: { to: 'decode', tokenArg: 0, maxArgs: 1, result: 'payload-member' } }),
     sign: sign({ optionsArg: 2 }),
   }),
 };

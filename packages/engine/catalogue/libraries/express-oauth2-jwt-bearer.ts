@@ -10,7 +10,12 @@ const entry: LibraryEntry = {
   modules: ['express-oauth2-jwt-bearer'],
   namespace: object({
     // Options: issuerBaseURL, audience, issuer, secret, tokenSigningAlg, jwksUri, …
-    auth: verify({ note: 'middleware', optionsArg: 0, checks: { algorithmKeys: ['tokenSigningAlg'] } }),
+    auth: verify({
+      note: 'middleware',
+      optionsArg: 0,
+      checks: { algorithmKeys: ['tokenSigningAlg'] },
+      followUp: 'express-oauth2-jwt-bearer auth() middleware: replace it with a middleware that calls {{name}} and sets req.auth',
+    }),
   }),
 };
 

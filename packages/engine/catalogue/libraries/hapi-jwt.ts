@@ -15,7 +15,15 @@ const entry: LibraryEntry = {
       generate: sign(),
     }),
   }),
-  ambient: [{ path: ['auth', 'strategy'], kind: 'verify', note: 'strategy', argument: { index: 1, value: 'jwt' } }],
+  ambient: [
+    {
+      path: ['auth', 'strategy'],
+      kind: 'verify',
+      note: 'strategy',
+      argument: { index: 1, value: 'jwt' },
+      followUp: "hapi 'jwt' auth strategy: make its validate function call {{name}}, or replace the strategy with one that does",
+    },
+  ],
 };
 
 export default entry;

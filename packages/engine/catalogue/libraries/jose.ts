@@ -5,7 +5,7 @@ const entry: LibraryEntry = {
   name: 'jose',
   modules: ['jose', 'jose/*'],
   namespace: object({
-    jwtVerify: verify({ optionsArg: 2, keyArg: 1, rewrite: { to: 'verify', tokenArg: 0, maxArgs: 3, result: 'payload-member', promise: true } }),
+    jwtVerify: verify({ optionsArg: 2, keyArg: 1, rewrite: { to: 'verify', tokenArg: 0, maxArgs: 3, result: 'payload-member', promise: true, thenForm: true } }),
     jwtDecrypt: verify({ optionsArg: 2 }),
     compactVerify: verify({ note: 'signature only' }),
     flattenedVerify: verify({ note: 'signature only' }),

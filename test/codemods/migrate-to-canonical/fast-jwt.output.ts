@@ -1,0 +1,35 @@
+import { createDecoder, createVerifier } from 'fast-jwt';
+import { validateToken } from './auth/jwt-handler';
+
+// TODO(jwt-ssot): fast-jwt verifier factory: once the verifiers it makes are replaced by validateToken, remove it.
+const verifyAccess = createVerifier({ key: process.env.JWT_SECRET, algorithms: ['HS256'] });
+// TODO(jwt-ssot): fast-jwt verifier factory: once the verifiers it makes are replaced by validateToken, remove it.
+const verifyLegacy = createVerifier({ key: process.env.LEGACY_SECRET, algorithms: ['HS256'] });
+// TODO(jwt-ssot): fast-jwt decoder factory: once the decoders it makes are replaced by decodeToken, remove it.
+const decodeComplete = createDecoder({ complete: true });
+
+export function subject(token: string) {
+  return validateToken(token).sub;
+}
+
+export function legacySubject(token: string) {
+  // TODO(jwt-ssot): Verifies with a key that is not a recognised secret (`process.env.LEGACY_SECRET`); check that validateToken uses the same key, then call it.
+  return verifyLegacy(token).sub;
+}
+
+export function peek(token: string) {
+  // TODO(jwt-ssot): fast-jwt decoder factory: once the decoders it makes are replaced by decodeToken, remove it. Another JWT call is nested in this one; migrate both by hand.
+  return createDecoder()(token);
+}
+
+export function header(token: string) {
+  // TODO(jwt-ssot): The factory of fast-jwt `createDecoder()` has options (`{ complete: true }`) that decodeToken cannot express; rewrite by hand.
+  return decodeComplete(token).header;
+}
+
+// TODO(jwt-ssot): fast-jwt verifier factory: once the verifiers it makes are replaced by validateToken, remove it.
+const verifyWithCallback = createVerifier({ key: async () => process.env.JWT_SECRET!, algorithms: ['HS256'] });
+
+export async function subjectFromCallbackKey(token: string) {
+  return (validateToken(token)).sub;
+}

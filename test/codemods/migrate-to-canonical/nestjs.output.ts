@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { decodeToken } from './auth/jwt-handler';
+
+@Injectable()
+export class AuthGuard {
+  constructor(private readonly jwtService: JwtService) {}
+
+  subject(token: string) {
+    // TODO(jwt-ssot): @nestjs/jwt `JwtService.verify` also verifies with what its module registration configures; check that its JwtModule registration sets no verifyOptions or secretOrKeyProvider that validateToken does not match, then call validateToken.
+    return this.jwtService.verify(token, { secret: process.env.JWT_SECRET, algorithms: ['HS256'] }).sub;
+  }
+
+  async subjectLater(token: string) {
+    // TODO(jwt-ssot): @nestjs/jwt `JwtService.verifyAsync` also verifies with what its module registration configures; check that its JwtModule registration sets no verifyOptions or secretOrKeyProvider that validateToken does not match, then call validateToken.
+    const claims = await this.jwtService.verifyAsync(token, { secret: process.env.JWT_SECRET });
+    return claims.sub;
+  }
+
+  withModuleKey(token: string) {
+    // TODO(jwt-ssot): @nestjs/jwt `JwtService.verify` verifies with the key its JwtModule registration gives, which cannot be proved to be the key validateToken uses; check it, then call validateToken.
+    return this.jwtService.verify(token);
+  }
+
+  withOtherKey(token: string) {
+    // TODO(jwt-ssot): Verifies with a key that is not a recognised secret (`process.env.LEGACY_PUBLIC_KEY`); check that validateToken uses the same key, then call it.
+    return this.jwtService.verify(token, { publicKey: process.env.LEGACY_PUBLIC_KEY });
+  }
+
+  peek(token: string) {
+    return decodeToken(token);
+  }
+
+  peekComplete(token: string) {
+    // TODO(jwt-ssot): @nestjs/jwt `JwtService.decode` with options ({ complete: true }) that decodeToken cannot express; rewrite by hand.
+    return this.jwtService.decode(token, { complete: true });
+  }
+}
