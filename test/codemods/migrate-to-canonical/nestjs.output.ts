@@ -23,7 +23,7 @@ export class AuthGuard {
   }
 
   withOtherKey(token: string) {
-    // TODO(jwt-ssot): Verifies with a key that is not a recognised secret (`process.env.LEGACY_PUBLIC_KEY`); check that validateToken uses the same key, then call it.
+    // TODO(jwt-ssot): Verifies with LEGACY_PUBLIC_KEY while validateToken uses JWT_SECRET; decide which key is right.
     return this.jwtService.verify(token, { publicKey: process.env.LEGACY_PUBLIC_KEY });
   }
 
