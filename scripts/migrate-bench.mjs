@@ -163,6 +163,9 @@ const changedFilesOf = (report) => report.files.filter((file) => file.status ===
 
 function main() {
   if (!fs.existsSync(options.cli)) throw new Error(`${options.cli} not found: run \`npm run build\` first`);
+  // A clone says which commit it is at; an archive checkout (no .git) is taken as the recipe's commit.
+  const head = fs.existsSync(path.join(checkout, '.git')) ? run('git', ['-C', checkout, 'rev-parse', 'HEAD'], checkout) : { code: 1 };
+  if (head.code === 0 && head.stdout.trim() !== recipe.commit) log(`⚠ ${checkout} is at ${head.stdout.trim()}, the recipe measured ${recipe.commit}`);
   if (options.install) installDependencies();
   log(`▸ scratch copy ${scratch}`);
   makeScratchCopy();
