@@ -148,6 +148,24 @@ describe('jwt-ssot migrate: the type check', { timeout: 240_000 }, () => {
     expect(read(dir, 'src/subject.ts')).toBe(written);
   });
 
+  it('blames a diagnostic in a file the migration did not change on the changed file it imports', async () => {
+    const dir = project({
+      'tsconfig.json': TSCONFIG,
+      'src/users.ts': `import jwt from 'jsonwebtoken';\n\nexport function user(token: string) {\n  return jwt.verify(token, process.env.JWT_SECRET!);\n}\n`,
+      'src/names.ts': `import { user } from './users.js';\n\nexport const name = (token: string) => user(token) as string;\n`,
+      'src/routes/user.ts': ROUTE,
+    });
+    const { code, json } = await migrate(dir, '--write', '--format', 'json');
+    expect(code).toBe(0);
+    const report = json();
+    expect(report.typecheck.introduced).toEqual([{ file: 'src/names.ts', line: 3, column: 40, code: 2352, message: expect.stringContaining('Conversion of type') }]);
+    expect(report.typecheck.undone).toEqual([{ file: 'src/users.ts', line: 4, column: 10, diagnostic: report.typecheck.introduced[0] }]);
+    expect(report.followUps).toEqual([{ file: 'src/users.ts', line: 5, reason: expect.stringContaining('introduced a type error in src/names.ts, TS2352 Conversion of type') }]);
+    expect(read(dir, 'src/users.ts')).toContain('  return jwt.verify(token, process.env.JWT_SECRET!);\n');
+    expect(read(dir, 'src/routes/user.ts')).toContain('  return validateToken(token);\n');
+    expect(report.summary.typecheck).toMatchObject({ after: 0, undone: 1, remaining: 0 });
+  });
+
   it('says plainly that a plain JavaScript project was not type-checked', async () => {
     const dir = tempDir();
     writeFiles(dir, {
