@@ -63,6 +63,8 @@ export class TypecheckSession {
   private readonly ts: TypeScriptApi;
   private readonly configs: ProgramConfig[];
   private changes: ReadonlyMap<string, string> = new Map();
+  /** changedDependenciesOf's answers for the current changes (many diagnostics may share a file). */
+  private readonly dependencies = new Map<string, string[]>();
 
   constructor(readonly tsconfig: string) {
     const loaded = loadCompiler(path.dirname(tsconfig));
@@ -75,6 +77,7 @@ export class TypecheckSession {
   /** The diagnostics with `changes` (absolute path → new text) in place of the files on disk. */
   check(changes: ReadonlyMap<string, string>): CheckOutcome {
     this.changes = new Map([...changes].map(([file, text]) => [path.resolve(file), text.replace(BYTE_ORDER_MARK, '')]));
+    this.dependencies.clear();
     const { diagnostics: after, programs } = this.diagnostics();
     const introduced = unpaired(this.before, after).map((diagnostic) => this.withEnclosingFunction(diagnostic, programs));
     const unchecked = [...changes.keys()].filter((file) => !programs.some((program) => program.getSourceFile(file)));
@@ -86,6 +89,14 @@ export class TypecheckSession {
    * the migration did not change). Best effort: module resolution without the import's resolution mode.
    */
   changedDependenciesOf(file: string): string[] {
+    const known = this.dependencies.get(path.resolve(file));
+    if (known) return known;
+    const found = this.findChangedDependencies(file);
+    this.dependencies.set(path.resolve(file), found);
+    return found;
+  }
+
+  private findChangedDependencies(file: string): string[] {
     const { ts } = this;
     const found = new Set<string>();
     const seen = new Set<string>([path.resolve(file)]);
