@@ -13,6 +13,6 @@ export { FOLLOW_UP_PREFIX, followUpComment } from './follow-ups.js';
 export { planSite, type FollowUpPlan, type Plan, type Rewrite } from './plan.js';
 export { planFile, rewritableFindings, type FilePlan } from './plan-file.js';
 export type { PlanContext } from './plan-context.js';
-export { migrateFile, type EditKind, type FollowUp, type MigrateEdit, type MigrateInput, type MigrateResult, type SiteOutcome } from './migrate-file.js';
+export { migrateFile, siteKey, type EditKind, type FollowUp, type MigrateEdit, type MigrateInput, type MigrateResult, type SiteOutcome } from './migrate-file.js';
 export { MigrationProject } from './migration-project.js';
 export { canonicalSuggestion, type SuggestionMessageIds, type SuggestionSource } from './suggest.js';

@@ -8,9 +8,10 @@
 import { analyzeFile, entryImportSpecifier, findingsFor, mightContainSites, parseFile, type Settings } from '../engine/index.js';
 import { CanonicalImport, type CanonicalExport } from './canonical-import.js';
 import { defaultCanonicalShape, type CanonicalShape } from './canonical-shape.js';
-import { existingFollowUp, followUpComment, followUpEdit } from './follow-ups.js';
-import { planFile, rewritableFindings } from './plan-file.js';
+import { existingFollowUp, followUpAnchor, followUpComment, followUpEdit } from './follow-ups.js';
+import { planFile, rewritableFindings, type FilePlan } from './plan-file.js';
 import type { PlanContext } from './plan-context.js';
+import { followUp } from './plan.js';
 import { applyEdits, detectEol, lineNumber, mapOffset, type TextEdit } from './text.js';
 import { removeUnusedLibraryImports, usedLibraryBindings } from './unused-imports.js';
 
@@ -22,7 +23,15 @@ export interface MigrateInput {
   readonly canonicalShape?: CanonicalShape;
   /** The specifier to import the canonical module by; default: canonicalImportSpecifier (importPath, tsconfig alias, `.js`). */
   readonly specifier?: string;
+  /**
+   * Sites to hand to a person even though they could be rewritten, keyed by siteKey (their position in
+   * this text), with the follow-up's reason: migrate undoes a rewrite this way when it introduced a type error.
+   */
+  readonly followUpSites?: ReadonlyMap<string, string>;
 }
+
+/** A site's identity within one text: the start of its reported node, `line:column` (as in SiteOutcome). */
+export const siteKey = (site: { readonly line: number; readonly column: number }): string => `${site.line}:${site.column}`;
 
 export type EditKind = 'rewrite' | 'follow-up' | 'import' | 'remove-import' | 'entry-import';
 
@@ -49,6 +58,8 @@ export interface SiteOutcome {
   /** The call rewrite (edits of the original text): made, or for a follow-up offered after `check`. */
   readonly rewrite?: readonly TextEdit[];
   readonly check?: string;
+  /** For a rewritten site: the range of its rewrite in the returned text. */
+  readonly migratedRange?: readonly [number, number];
 }
 
 export interface MigrateResult {
@@ -78,12 +89,13 @@ export function migrateFile(input: MigrateInput): MigrateResult {
 
   const eol = detectEol(text);
   const usedBefore = usedLibraryBindings(scopeManager, analysis);
-  const { plans, followUps: planned } = planFile(ctx, findings, { honourExistingFollowUps: true });
+  const { plans, followUps: planned } = withForcedFollowUps(planFile(ctx, findings, { honourExistingFollowUps: true }), input.followUpSites, text);
 
   const edits: TextEdit[] = [];
   const described: MigrateEdit[] = [];
   const used = new Set<CanonicalExport>();
   const sites: SiteOutcome[] = [];
+  const rewrittenSites = new Map<SiteOutcome, readonly TextEdit[]>();
   for (const [finding, plan] of plans) {
     const rule = finding.rule as SiteOutcome['rule'];
     const { line, column } = finding.node.loc.start;
@@ -91,7 +103,9 @@ export function migrateFile(input: MigrateInput): MigrateResult {
       edits.push(...plan.edits);
       used.add(plan.uses);
       described.push({ kind: 'rewrite', line, description: plan.description });
-      sites.push({ rule, line, column, outcome: 'rewritten', rewrite: plan.edits });
+      const site: SiteOutcome = { rule, line, column, outcome: 'rewritten', rewrite: plan.edits };
+      sites.push(site);
+      rewrittenSites.set(site, plan.edits);
     } else if (plan.afterCheck) {
       sites.push({ rule, line, column, outcome: 'follow-up', reason: plan.reason, rewrite: plan.afterCheck.rewrite.edits, check: plan.afterCheck.check });
     } else {
@@ -144,7 +158,35 @@ export function migrateFile(input: MigrateInput): MigrateResult {
     .sort((a, b) => a.line - b.line);
   described.sort((a, b) => a.line - b.line);
   const outText = bom + finalText;
-  return { text: outText, changed: outText !== input.text, edits: described, followUps, sites: sites.sort((a, b) => a.line - b.line || a.column - b.column) };
+  const removalEdits = removals.map((removal) => removal.edit);
+  const located = sites.map((site) => {
+    const own = rewrittenSites.get(site);
+    if (!own || own.length === 0) return site;
+    const others = edits.filter((edit) => !own.includes(edit));
+    const start = mapOffset(removalEdits, mapOffset(others, Math.min(...own.map((edit) => edit.start))));
+    const end = mapOffset(removalEdits, mapOffset(edits, Math.max(...own.map((edit) => edit.end))));
+    return { ...site, migratedRange: [bom.length + start, bom.length + end] as const };
+  });
+  return { text: outText, changed: outText !== input.text, edits: described, followUps, sites: located.sort((a, b) => a.line - b.line || a.column - b.column) };
+}
+
+/** The file's plan with the sites in `forced` turned from rewrites into follow-ups with the given reasons. */
+function withForcedFollowUps(filePlan: FilePlan, forced: ReadonlyMap<string, string> | undefined, text: string): FilePlan {
+  if (!forced || forced.size === 0) return filePlan;
+  const plans = new Map(filePlan.plans);
+  const followUps = filePlan.followUps.map(({ statement, reasons }) => ({ statement, reasons: [...reasons] }));
+  for (const [finding, plan] of plans) {
+    const reason = forced.get(siteKey(finding.node.loc.start));
+    if (reason === undefined || plan.kind !== 'rewrite') continue;
+    plans.set(finding, followUp(reason));
+    // A rewrite never contains another site (planFile turns such rewrites into follow-ups), so the new
+    // comment cannot land inside a rewrite that stays.
+    const statement = followUpAnchor(finding.node, text);
+    const shared = followUps.find((entry) => entry.statement === statement);
+    if (!shared) followUps.push({ statement, reasons: [reason] });
+    else if (!shared.reasons.includes(reason)) shared.reasons.push(reason);
+  }
+  return { plans, followUps };
 }
 
 /** Approximate original offset of a pass-1 offset (for reporting lines of pass-2 edits). */

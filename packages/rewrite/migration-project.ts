@@ -24,7 +24,8 @@ export class MigrationProject {
     return canonicalImportSpecifier(this.settings, file, { commonJs: false, importsUseJs: false });
   }
 
-  migrate(file: string, text: string): MigrateResult {
-    return migrateFile({ file, text, settings: this.settings, canonicalShape: this.canonicalShape() });
+  /** `followUpSites`: sites (by siteKey) to leave as follow-ups with these reasons instead of rewriting them. */
+  migrate(file: string, text: string, followUpSites?: ReadonlyMap<string, string>): MigrateResult {
+    return migrateFile({ file, text, settings: this.settings, canonicalShape: this.canonicalShape(), ...(followUpSites ? { followUpSites } : {}) });
   }
 }

@@ -177,17 +177,35 @@ describe('jwt-ssot migrate', { timeout: 240_000 }, () => {
     expect(status).toBe(2);
   });
 
-  it('type-checks before and after: a diagnostic the migration introduces makes the exit code 1', { timeout: 240_000 }, async () => {
+  it('type-checks before and after: a rewrite that introduces a diagnostic is undone and becomes a follow-up quoting it', { timeout: 240_000 }, async () => {
+    const raw = "import jwt from 'jsonwebtoken';\n\nexport const raw = (token: string) => jwt.verify(token, process.env.JWT_SECRET!) as string;\n";
     const dir = project({
       'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: ['node'] }, include: ['src'] }),
-      'src/raw.ts': "import jwt from 'jsonwebtoken';\n\nexport const raw = (token: string) => jwt.verify(token, process.env.JWT_SECRET!) as string;\n",
+      'src/raw.ts': raw,
     });
     fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
     const io = memoryIo(dir);
-    expect(await runMigrate(['--format', 'json'], io)).toBe(1);
+    expect(await runMigrate(['--write', '--format', 'json'], io)).toBe(0);
     const report = JSON.parse(io.out());
-    expect(report.summary.typecheck).toMatchObject({ tsconfig: 'tsconfig.json', before: 0, introduced: 1 });
-    expect(report.typecheck.introduced).toEqual([{ file: 'src/raw.ts', line: 3, code: 2352, message: expect.stringContaining('Conversion of type') }]);
+    expect(report.errors).toEqual([]);
+    expect(report.summary.typecheck).toMatchObject({ tsconfig: 'tsconfig.json', before: 0, after: 0, introduced: 1, undone: 1, remaining: 0 });
+    expect(report.typecheck.introduced).toEqual([{ file: 'src/raw.ts', line: 3, column: 39, code: 2352, message: expect.stringContaining('Conversion of type') }]);
+    expect(report.typecheck.undone).toEqual([{ file: 'src/raw.ts', line: 3, column: 39, diagnostic: report.typecheck.introduced[0] }]);
+    // The site keeps its original call, under a follow-up that quotes the diagnostic.
+    const written = read(dir, 'src/raw.ts');
+    expect(written).toBe(
+      "import jwt from 'jsonwebtoken';\n\n// TODO(jwt-ssot): Not rewritten: the rewrite onto the canonical function introduced a type error, TS2352 Conversion of type '{ sub: string; }' to type 'string' may be a mistake because neither type sufficiently overlaps with the other. If this was intentional, convert the expression to 'unknown' first. Adapt the code to the canonical function's types, then move this call by hand.\nexport const raw = (token: string) => jwt.verify(token, process.env.JWT_SECRET!) as string;\n",
+    );
+    expect(report.followUps).toContainEqual({ file: 'src/raw.ts', line: 4, reason: expect.stringContaining('TS2352 Conversion of type') });
+    // The other rewrites are written.
+    expect(read(dir, 'src/routes/user.ts')).toContain('return validateToken(token);');
+    expect(report.files.filter((file: { status: string }) => file.status === 'changed').map((file: { file: string }) => file.file)).toEqual(['src/legacy.ts', 'src/raw.ts', 'src/routes/user.ts']);
+
+    // A second run changes nothing and introduces nothing.
+    const again = memoryIo(dir);
+    expect(await runMigrate(['--write', '--format', 'json'], again)).toBe(0);
+    expect(JSON.parse(again.out()).summary).toMatchObject({ changed: 0, errors: 0 });
+    expect(read(dir, 'src/raw.ts')).toBe(written);
 
     const skipped = memoryIo(dir);
     expect(await runMigrate(['--format', 'json', '--no-typecheck'], skipped)).toBe(0);

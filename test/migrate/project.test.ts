@@ -33,7 +33,7 @@ describe('migrate-project fixture', { timeout: 240_000 }, () => {
     files: Array<{ file: string; status: string }>;
     followUps: Array<{ file: string; line: number; reason: string }>;
     errors: unknown[];
-    summary: { changed: number; typecheck?: { before: number; after: number; introduced: number } };
+    summary: { changed: number; typecheck?: { compiler: string; before: number; after: number; introduced: number; undone: number; remaining: number } };
   };
   let exitCode: number;
 
@@ -65,7 +65,16 @@ describe('migrate-project fixture', { timeout: 240_000 }, () => {
     expect(report.followUps).toEqual([
       { file: 'src/middleware/guard.ts', line: 8, reason: expect.stringContaining('validateToken is async but this caller is not') },
     ]);
-    expect(report.summary.typecheck).toEqual({ tsconfig: 'tsconfig.json', before: 0, after: 0, introduced: 0 });
+    const typescript = (JSON.parse(fs.readFileSync(path.join(after, 'node_modules/typescript/package.json'), 'utf8')) as { version: string }).version;
+    expect(report.summary.typecheck).toEqual({
+      tsconfig: 'tsconfig.json',
+      compiler: `TypeScript ${typescript} from node_modules/typescript`,
+      before: 0,
+      after: 0,
+      introduced: 0,
+      undone: 0,
+      remaining: 0,
+    });
   });
 
   it('leaves the modules on the canonical validator, with unused library imports gone', () => {

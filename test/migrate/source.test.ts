@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../packages/engine/index.js';
-import { learnCanonicalShape, migrateFile, MigrationProject } from '../../packages/rewrite/index.js';
+import { learnCanonicalShape, migrateFile, MigrationProject, siteKey } from '../../packages/rewrite/index.js';
 import { BASE_SHAPE } from '../codemods/fixture-cases.js';
 import { PROJECT_FIXTURE, tempDir, writeFiles } from './helpers.js';
 
@@ -34,6 +34,30 @@ describe('migrateFile', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('leaves the sites in followUpSites as follow-ups with the given reason, and locates each rewrite in the new text', () => {
+    const text = "\uFEFFimport jwt from 'jsonwebtoken';\n\nexport const a = (t: string) => jwt.verify(t, process.env.JWT_SECRET!);\nexport const b = (t: string) => jwt.decode(t);\n";
+    const planned = migrate(text);
+    const [verifySite, decodeSite] = planned.sites;
+    expect(planned.sites.map((site) => [site.line, site.column, site.outcome])).toEqual([
+      [3, 32, 'rewritten'],
+      [4, 32, 'rewritten'],
+    ]);
+    const [start, end] = decodeSite!.migratedRange!;
+    expect(planned.text.slice(start, end)).toBe('decodeToken(t)');
+
+    const forced = migrateFile({ file: '/project/src/a.ts', text, settings, canonicalShape: BASE_SHAPE, followUpSites: new Map([[siteKey(verifySite!), 'Undone: TS2352 Conversion.']]) });
+    expect(forced.text).toBe(
+      "\uFEFFimport jwt from 'jsonwebtoken';\nimport { decodeToken } from './auth/jwt-handler';\n\n// TODO(jwt-ssot): Undone: TS2352 Conversion.\nexport const a = (t: string) => jwt.verify(t, process.env.JWT_SECRET!);\nexport const b = (t: string) => decodeToken(t);\n",
+    );
+    expect(forced.sites.map((site) => [site.line, site.outcome, site.reason])).toEqual([
+      [3, 'follow-up', 'Undone: TS2352 Conversion.'],
+      [4, 'rewritten', undefined],
+    ]);
+    expect(forced.followUps).toEqual([{ line: 5, reason: 'Undone: TS2352 Conversion.' }]);
+    const [from, to] = forced.sites[1]!.migratedRange!;
+    expect(forced.text.slice(from, to)).toBe('decodeToken(t)');
   });
 
   it('drops a default import once unused, keeping named ones still used', () => {

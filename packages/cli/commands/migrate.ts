@@ -1,16 +1,18 @@
 /**
  * `jwt-ssot migrate`: moves a codebase onto the canonical validator. Dry run by default (a unified diff
  * per file and a summary); `--write` applies atomically, only on a clean git work tree unless `--force`.
- * Exit 0 when it ran (follow-ups included), 1 when a file errored or the type check found new
- * diagnostics, 2 on bad usage, invalid settings or a dirty work tree.
+ * Rewrites that introduce a type error (checked with the project's own TypeScript) are undone and become
+ * follow-ups. Exit 0 when it ran (follow-ups included), 1 when a file errored or the type check could not
+ * run, 2 on bad usage, invalid settings or a dirty work tree.
  */
 import path from 'node:path';
 import { defineCommand, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from '../command.js';
 import { loadCliConfig } from '../config.js';
 import { unifiedDiff } from '../migrate/diff.js';
 import { workTreeState } from '../migrate/git.js';
+import type { TypecheckResult } from '../migrate/rollback.js';
 import { relativeTo, runMigration, type MigrationReport } from '../migrate/run.js';
-import { findTsconfig } from '../migrate/typecheck.js';
+import { findTsconfig, type CompilerInfo, type Diagnostic } from '../migrate/typecheck.js';
 import { FOLLOW_UP_PREFIX } from '../../rewrite/index.js';
 
 const HELP = `Usage: jwt-ssot migrate [paths...] [options]
@@ -26,13 +28,22 @@ Options:
       --force                Write even when the git work tree has uncommitted changes
   -f, --format <text|json>   Output format (default: text)
   -c, --config <file>        ESLint config file to read settings['jwt-ssot'] from
-      --typecheck            Type-check before and after (default when a tsconfig.json is found)
+      --typecheck            Type-check before and after with the project's own TypeScript, undoing
+                             rewrites that introduce a type error (default when a tsconfig.json is found)
       --no-typecheck         Skip the type check
   -h, --help                 Show this help
 
-Exit codes: 0 ran (follow-ups included), 1 a file errored or the migration introduced type errors,
-2 bad usage, invalid settings, or a dirty git work tree without --force.
+Exit codes: 0 ran (follow-ups included, undone rewrites among them), 1 a file errored or the type
+check could not run, 2 bad usage, invalid settings, or a dirty git work tree without --force.
 `;
+
+/** "TypeScript 5.4.5 from node_modules/typescript", or the bundled one and why. */
+export function describeCompiler(compiler: CompilerInfo, cwd: string): string {
+  return compiler.source === 'project'
+    ? `TypeScript ${compiler.version} from ${relativeTo(cwd, compiler.location)}`
+    : `the bundled TypeScript ${compiler.version}, because ${compiler.fallbackReason ?? 'the project has none'}`;
+}
+
 
 
 function summaryOf(report: MigrationReport, cwd: string) {
@@ -46,10 +57,27 @@ function summaryOf(report: MigrationReport, cwd: string) {
     written: report.written,
     typecheck: report.typecheck && {
       tsconfig: relativeTo(cwd, report.typecheck.tsconfig),
+      compiler: describeCompiler(report.typecheck.compiler, cwd),
       before: report.typecheck.before,
       after: report.typecheck.after,
       introduced: report.typecheck.introduced.length,
+      undone: report.typecheck.undone.length,
+      remaining: report.typecheck.remaining.length,
     },
+  };
+}
+
+function typecheckJson(typecheck: TypecheckResult, cwd: string) {
+  const rel = (file: string): string => (file ? relativeTo(cwd, file) : file);
+  const diagnostic = (entry: Diagnostic): Diagnostic => ({ ...entry, file: rel(entry.file) });
+  return {
+    ...typecheck,
+    tsconfig: rel(typecheck.tsconfig),
+    compiler: { ...typecheck.compiler, location: rel(typecheck.compiler.location), description: describeCompiler(typecheck.compiler, cwd) },
+    introduced: typecheck.introduced.map(diagnostic),
+    undone: typecheck.undone.map((site) => ({ ...site, file: rel(site.file), diagnostic: diagnostic(site.diagnostic) })),
+    remaining: typecheck.remaining.map(diagnostic),
+    unchecked: typecheck.unchecked.map(rel),
   };
 }
 
@@ -60,7 +88,8 @@ function formatJson(report: MigrationReport, cwd: string): string {
       files: report.files.map((file) => ({ file: rel(file.file), status: file.status, edits: file.edits, ...(file.reason ? { reason: file.reason } : {}) })),
       followUps: report.followUps.map((followUp) => ({ ...followUp, file: rel(followUp.file) })),
       errors: report.errors.map((error) => ({ ...error, file: rel(error.file) })),
-      typecheck: report.typecheck && { ...report.typecheck, tsconfig: rel(report.typecheck.tsconfig), introduced: report.typecheck.introduced.map((d) => ({ ...d, file: rel(d.file) })) },
+      typecheck: report.typecheck && typecheckJson(report.typecheck, cwd),
+      ...(report.notTypechecked ? { notTypechecked: report.notTypechecked } : {}),
       summary: summaryOf(report, cwd),
     },
     null,
@@ -85,11 +114,22 @@ function formatText(report: MigrationReport, cwd: string): string {
     out.push(`\nFollow-ups (marked with // ${FOLLOW_UP_PREFIX}):\n${report.followUps.map((f) => `  ${rel(f.file)}:${f.line}  ${f.reason}\n`).join('')}`);
   }
   if (report.errors.length > 0) out.push(`\nErrors:\n${report.errors.map((error) => `  ${rel(error.file)}: ${error.message}\n`).join('')}`);
-  if (report.typecheck) {
-    const { introduced, before, after } = report.typecheck;
-    out.push(`\nType check (${rel(report.typecheck.tsconfig)}): ${before} diagnostics before, ${after} after, ${introduced.length} introduced by the migration\n`);
-    for (const diagnostic of introduced) out.push(`  ${rel(diagnostic.file)}:${diagnostic.line}  TS${diagnostic.code} ${diagnostic.message.split('\n')[0]}\n`);
+  if (report.typecheck) out.push(formatTypecheck(report.typecheck, cwd));
+  if (report.notTypechecked) out.push(`\nThe rewrites were not type-checked: ${report.notTypechecked}. Review them and run your tests.\n`);
+  return out.join('');
+}
+
+function formatTypecheck(typecheck: TypecheckResult, cwd: string): string {
+  const rel = (file: string): string => (file ? relativeTo(cwd, file) : '(program)');
+  const { before, after, undone, remaining, unchecked } = typecheck;
+  const out = [`\nType check (${rel(typecheck.tsconfig)}, ${describeCompiler(typecheck.compiler, cwd)}): ${before} diagnostics before, ${after} after`];
+  out.push(undone.length > 0 ? `; ${undone.length} rewrite(s) undone because they introduced a type error (now follow-ups)\n` : ', none introduced by the migration\n');
+  for (const site of undone) out.push(`  ${rel(site.file)}:${site.line}  undone: ${rel(site.diagnostic.file)}:${site.diagnostic.line}  TS${site.diagnostic.code} ${site.diagnostic.message.split('\n')[0]}\n`);
+  if (remaining.length > 0) {
+    out.push(`Introduced by the migration and not undone:\n`);
+    for (const diagnostic of remaining) out.push(`  ${rel(diagnostic.file)}:${diagnostic.line}  TS${diagnostic.code} ${diagnostic.message.split('\n')[0]}\n`);
   }
+  if (unchecked.length > 0) out.push(`Not type-checked (not in ${rel(typecheck.tsconfig)}'s program): ${unchecked.map(rel).join(', ')}\n`);
   return out.join('');
 }
 
@@ -121,6 +161,7 @@ export const migrateCommand = defineCommand({
     }
     // Only the project's own tsconfig (at the config's folder): a parent folder's one belongs to another project.
     const tsconfig = values['no-typecheck'] ? undefined : findTsconfig(config.root, config.root);
+    const noTypecheckReason = values['no-typecheck'] ? 'skipped with --no-typecheck' : `no tsconfig.json in ${relativeTo(io.cwd, config.root) || '.'} (a JavaScript project)`;
     if (values.typecheck && !tsconfig) throw new UsageError(`--typecheck: no tsconfig.json found from ${config.root}`);
     if (values.write && !values.force) {
       const state = workTreeState(io.cwd);
@@ -140,9 +181,10 @@ export const migrateCommand = defineCommand({
       config,
       write: Boolean(values.write),
       tsconfig,
+      noTypecheckReason,
     });
     io.stdout.write(format === 'json' ? formatJson(report, io.cwd) : formatText(report, io.cwd));
-    return report.errors.length > 0 || (report.typecheck?.introduced.length ?? 0) > 0 ? EXIT_FAILED : EXIT_OK;
+    return report.errors.length > 0 || (report.typecheck?.remaining.length ?? 0) > 0 ? EXIT_FAILED : EXIT_OK;
   },
 });
 

@@ -1,6 +1,7 @@
 /**
  * The project-level migration behind `jwt-ssot migrate`: list the files, migrate each in memory, check
- * that every new text parses, type-check before/after, and only then (with `write`) write atomically.
+ * that every new text parses, type-check before/after with the project's own TypeScript, undo the
+ * rewrites that introduced a diagnostic (rollback.ts), and only then (with `write`) write atomically.
  */
 import path from 'node:path';
 import { parseFile, ParseError, toPosix, type Settings } from '../../engine/index.js';
@@ -8,7 +9,7 @@ import type { CliConfig } from '../config.js';
 import { listSourceFiles } from '../files.js';
 import { describeFsError, describeParseError, encodeSource, readSourceFile } from '../source-text.js';
 import { MigrationProject, type MigrateEdit, type MigrateResult } from '../../rewrite/index.js';
-import { typecheckMigration, type TypecheckResult } from './typecheck.js';
+import { checkAndRollBack, type TypecheckResult } from './rollback.js';
 import { writeFileAtomic } from '../write-atomic.js';
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
@@ -28,6 +29,8 @@ export interface MigrationReport {
   readonly followUps: Array<{ file: string; line: number; reason: string }>;
   readonly errors: Array<{ file: string; message: string }>;
   readonly typecheck?: TypecheckResult;
+  /** Why the rewrites were not type-checked, when files changed and no check ran. */
+  readonly notTypechecked?: string;
   readonly written: boolean;
 }
 
@@ -38,10 +41,20 @@ export interface MigrationOptions {
   readonly write: boolean;
   /** tsconfig to type-check with, or undefined to skip the check. */
   readonly tsconfig?: string;
+  /** Why there is no tsconfig (reported when files change): `--no-typecheck`, or none in the project. */
+  readonly noTypecheckReason?: string;
   /** Largest file migrated, in bytes (bigger ones are skipped). */
   readonly maxFileSize?: number;
-  /** Test seam: replaces the per-file migration. */
-  readonly migrate?: (project: MigrationProject, file: string, text: string) => MigrateResult;
+  /** Test seam: replaces the per-file migration (`followUpSites`: sites to leave as follow-ups, by siteKey). */
+  readonly migrate?: (project: MigrationProject, file: string, text: string, followUpSites?: ReadonlyMap<string, string>) => MigrateResult;
+}
+
+/** A file whose migration ran: what it read, and its result (replaced when the type check undoes rewrites). */
+interface Migrated {
+  readonly file: string;
+  readonly text: string;
+  readonly project: MigrationProject;
+  result: MigrateResult;
 }
 
 const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -55,7 +68,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   // A folder that could not be read may hold sites this run did not migrate.
   const errors: MigrationReport['errors'] = listed.skipped.filter((skipped) => skipped.error).map((skipped) => ({ file: skipped.file, message: `${skipped.reason}.` }));
   const projects = new Map<Settings, MigrationProject>();
-  const changes = new Map<string, string>();
+  const migrated: Migrated[] = [];
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const latin1 = new Set<string>();
 
@@ -80,11 +93,11 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     }
     // Not UTF-8: read as Latin-1 and written back as Latin-1, so bytes outside the edits stay as they were.
     const { text, encoding } = read.source;
+    if (encoding === 'latin1') latin1.add(file);
     let result: MigrateResult | undefined;
     try {
-      result = options.migrate ? options.migrate(project, file, text) : project.migrate(file, text);
-      // Never write what does not parse (the core checks too; this guards every path to the disk).
-      if (result.changed) parseFile(file, result.text.replace(/^\uFEFF/, ''));
+      result = migrateWith(options, project, file, text);
+      assertParses(file, result);
     } catch (error) {
       const message = result?.changed
         ? describeParseError(error, 'The migrated text does not parse, file left unchanged; parse error')
@@ -95,26 +108,50 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       files.push({ file, status: 'error', edits: [], reason: message });
       continue;
     }
-    if (!result) continue;
+    migrated.push({ file, text, project, result });
+  }
+
+  let typecheck: TypecheckResult | undefined;
+  let notTypechecked: string | undefined;
+  let checkFailed = false;
+  const withdrawn = new Map<string, string>();
+  const changedFiles = migrated.filter((entry) => entry.result.changed);
+  if (changedFiles.length > 0 && !options.tsconfig) notTypechecked = options.noTypecheckReason ?? 'no tsconfig.json to check with';
+  if (changedFiles.length > 0 && options.tsconfig) {
+    try {
+      const outcome = checkAndRollBack(
+        options.tsconfig,
+        changedFiles.map((entry) => ({ file: entry.file, text: entry.text, result: entry.result, remigrate: (sites) => assertParses(entry.file, migrateWith(options, entry.project, entry.file, entry.text, sites)) })),
+        (file) => relativeTo(options.cwd, file),
+      );
+      typecheck = outcome.typecheck;
+      for (const entry of changedFiles) entry.result = outcome.results.get(entry.file) ?? entry.result;
+      for (const [file, reason] of outcome.withdrawn) withdrawn.set(file, reason);
+    } catch (error) {
+      // Unchecked rewrites may break the build: write none of them.
+      checkFailed = true;
+      errors.push({ file: options.tsconfig, message: `type check failed, nothing written: ${(error as Error).message.split('\n')[0]} (rerun with --no-typecheck to migrate without it)` });
+    }
+  }
+
+  const changes = new Map<string, string>();
+  for (const { file, text, result } of migrated) {
+    const reason = withdrawn.get(file);
+    if (reason !== undefined) {
+      errors.push({ file, message: reason });
+      files.push({ file, status: 'error', edits: [], reason });
+      continue;
+    }
     for (const followUp of result.followUps) followUps.push({ file, ...followUp });
     if (result.changed) {
       changes.set(file, result.text);
-      if (encoding === 'latin1') latin1.add(file);
-      files.push({ file, status: 'changed', edits: result.edits, before: text, after: result.text, ...(encoding === 'latin1' ? { reason: LATIN1_NOTE } : {}) });
+      files.push({ file, status: 'changed', edits: result.edits, before: text, after: result.text, ...(latin1.has(file) ? { reason: LATIN1_NOTE } : {}) });
     } else {
       files.push({ file, status: 'unchanged', edits: result.edits });
     }
   }
-
-  let typecheck: TypecheckResult | undefined;
-  if (options.tsconfig && changes.size > 0) {
-    try {
-      typecheck = typecheckMigration(options.tsconfig, changes);
-    } catch (error) {
-      errors.push({ file: options.tsconfig, message: `type check failed: ${(error as Error).message.split('\n')[0]}` });
-    }
-  }
-  if (options.write) {
+  const write = options.write && !checkFailed;
+  if (write) {
     for (const [file, text] of changes) {
       try {
         writeFileAtomic(file, encodeSource(text, latin1.has(file) ? 'latin1' : 'utf8'));
@@ -127,7 +164,17 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     }
   }
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { files, followUps, errors, typecheck, written: options.write };
+  return { files, followUps, errors, typecheck, ...(notTypechecked ? { notTypechecked } : {}), written: write };
+}
+
+function migrateWith(options: MigrationOptions, project: MigrationProject, file: string, text: string, followUpSites?: ReadonlyMap<string, string>): MigrateResult {
+  return options.migrate ? options.migrate(project, file, text, followUpSites) : project.migrate(file, text, followUpSites);
+}
+
+/** Never write what does not parse (the core checks too; this guards every path to the disk). */
+function assertParses(file: string, result: MigrateResult): MigrateResult {
+  if (result.changed) parseFile(file, result.text.replace(/^\uFEFF/, ''));
+  return result;
 }
 
 export function relativeTo(cwd: string, file: string): string {
