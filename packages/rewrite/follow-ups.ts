@@ -60,7 +60,9 @@ export function startAboveFollowUps(text: string, ast: TSESTree.Program, stateme
 }
 
 export function followUpComment(reason: string): string {
-  return `// ${FOLLOW_UP_PREFIX} ${reason}`;
+  // A line comment ends at the first line break: a reason quoting multi-line code or a compiler message
+  // would spill into the code and break it, so its whitespace runs become single spaces.
+  return `// ${FOLLOW_UP_PREFIX} ${reason.replace(/\s+/gu, ' ').trim()}`;
 }
 
 /** Inserts the follow-up comment on its own line above the statement (or before it, when it shares its line). */
