@@ -18,6 +18,9 @@ interface TsMorphType {
   getProperty(name: string): unknown;
   isAny(): boolean;
   isUnknown(): boolean;
+  isVoid(): boolean;
+  isIntersection(): boolean;
+  getIntersectionTypes(): TsMorphType[];
   getCallSignatures(): TsMorphSignature[];
 }
 interface TsMorphSourceFile {
@@ -38,7 +41,10 @@ function typedFacts(sourceFile: TsMorphSourceFile, name: string): FunctionFacts 
   let returned = signature.getReturnType();
   const isAsync = returned.getSymbol()?.getName() === 'Promise';
   if (isAsync) returned = returned.getTypeArguments()[0] ?? returned;
-  const hasPayloadMember = !returned.isAny() && !returned.isUnknown() && returned.getProperty('payload') !== undefined;
+  // In a JS file the inferred result of an overloaded library call can be an impossible intersection
+  // (`Jwt & JwtPayload & void` for `jwt.verify(t, key)`): it says nothing about a `{ payload }` result.
+  const impossible = returned.isIntersection() && returned.getIntersectionTypes().some((part) => part.isVoid());
+  const hasPayloadMember = !impossible && !returned.isAny() && !returned.isUnknown() && returned.getProperty('payload') !== undefined;
   return { async: isAsync, returns: hasPayloadMember ? 'result' : 'payload', generic: signature.getTypeParameters().length > 0, certain: true };
 }
 

@@ -60,7 +60,8 @@ export interface VerifierShape {
 
 /** The shape with `verifier` as the verify function (what planning a site against it reads). */
 export function shapeForVerifier(shape: CanonicalShape, verifier: VerifierShape): CanonicalShape {
-  const { keySources, verifyOptionSources, ...rest } = shape;
+  // The shape's own key sources describe the first function; the verifier's replace them (or their absence does).
+  const { keySources: _firstKeySources, verifyOptionSources: _firstOptionSources, ...rest } = shape;
   return {
     ...rest,
     verifyAsync: verifier.async,
