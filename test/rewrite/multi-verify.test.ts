@@ -2,7 +2,7 @@
  * Several canonical verify functions (settings `exports.verify` as a list): what each one checks is learned
  * from the canonical module, each site is rewritten onto the function that checks the same (key and
  * options), several names from the module share one import, and a key no function uses is a follow-up that
- * names the candidates. The fixture projects are test/fixtures/multi-{ts,esm,cjs}.
+ * names the candidates. The fixture projects are test/fixtures/multi-{ts,esm,cjs,nest}.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -120,6 +120,36 @@ describe('several verify functions in CommonJS (test/fixtures/multi-cjs)', () =>
     expect(result.text).toContain("const { validateAccessToken, validateRefreshToken, validateEmailToken } = require('../auth/tokens');");
     expect(result.text).toContain('function user(token) {\n  return validateAccessToken(token);\n}');
     expect(result.text).toContain('function confirmEmail(token) {\n  return validateEmailToken(token);\n}');
+  });
+});
+
+describe('keys read through a config service (test/fixtures/multi-nest)', () => {
+  const root = path.join(FIXTURES, 'multi-nest');
+  const project = new MigrationProject(readSettings({ 'jwt-ssot': { canonical: { module: 'src/auth/tokens.ts', exports: { verify: ['validateAccessToken', 'validateConfirmEmailToken'] } } } }, root));
+
+  it('learns a `{ secret }` option read with configService.getOrThrow(path) as the function\'s key', () => {
+    expect(project.canonicalShape().verifiers!.map((verifier) => [verifier.name, verifier.generic, verifier.keySources])).toEqual([
+      ['validateAccessToken', false, [{ kind: 'config', path: 'auth.secret' }]],
+      ['validateConfirmEmailToken', true, [{ kind: 'config', path: 'auth.confirmEmailSecret' }]],
+    ]);
+  });
+
+  it('maps a site reading the same path through this.configService to that function; another path names the candidates', () => {
+    const result = migrateTwice(project, root, 'src/auth/auth.service.ts');
+    expect(result.sites.map((site) => [site.line, site.outcome, site.reason, site.rewrite?.[0]?.text])).toEqual([
+      [
+        13,
+        'follow-up',
+        '@nestjs/jwt `JwtService.verifyAsync` also verifies with what its module registration configures; check that its JwtModule registration sets no verifyOptions or secretOrKeyProvider that validateConfirmEmailToken does not match, then call validateConfirmEmailToken.',
+        'await validateConfirmEmailToken<{ userId: number }>(hash)',
+      ],
+      [
+        21,
+        'follow-up',
+        'Verifies with config auth.forgotSecret; none of validateAccessToken (config auth.secret), validateConfirmEmailToken (config auth.confirmEmailSecret) uses that key; decide which function verifies this token.',
+        undefined,
+      ],
+    ]);
   });
 });
 
