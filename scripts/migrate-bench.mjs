@@ -105,7 +105,8 @@ function addCanonicalFunction() {
   const file = path.join(scratch, modulePath);
   const exists = fs.existsSync(file);
   const text = exists ? fs.readFileSync(file, 'utf8') : '';
-  const missing = Object.values(names).filter((name) => !new RegExp(`\\b${name}\\b`).test(text));
+  // `verify` may list several functions.
+  const missing = Object.values(names).flat().filter((name) => !new RegExp(`\\b${name}\\b`).test(text));
   if (missing.length === 0) return 'already present';
   if (!exists) {
     fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -13,7 +13,11 @@ export const SETTINGS_KEY = 'jwt-ssot';
 export interface CanonicalSetting {
   /** The SSOT file (relative to `root`) or a package name. */
   readonly module: string;
-  readonly exports: { readonly verify: string; readonly decode?: string };
+  /**
+   * `verify`: one function name, or several (one per token kind: access, refresh, e-mail change, each with
+   * its own key). Read as given; the resolved settings list the names in `verifyFunctions`.
+   */
+  readonly exports: { readonly verify: string | readonly string[]; readonly decode?: string };
   /** How other files must import it; default: the relative path. */
   readonly importPath?: string;
   /** Override what the codemod learns from the module: is verify async? */
@@ -45,12 +49,18 @@ export interface ResolvedAuthModule {
   readonly prefilterTokens: readonly string[];
 }
 
+/** The canonical setting as the tools read it: `exports.verify` is the first (primary) verify function. */
+export interface ResolvedCanonical extends Omit<CanonicalSetting, 'exports'> {
+  readonly exports: { readonly verify: string; readonly decode?: string };
+  /** Every verify function, in settings order (the first is `exports.verify`); a site maps to one of them. */
+  readonly verifyFunctions: readonly string[];
+  /** Absolute path when `module` names a file, undefined for a package name. */
+  readonly file?: string;
+}
+
 export interface Settings {
   readonly root: string;
-  readonly canonical?: CanonicalSetting & {
-    /** Absolute path when `module` names a file, undefined for a package name. */
-    readonly file?: string;
-  };
+  readonly canonical?: ResolvedCanonical;
   readonly libraries: LibraryIndex;
   readonly secretEnv: readonly RegExp[];
   readonly authModules: readonly ResolvedAuthModule[];
@@ -120,6 +130,16 @@ function optionalString(value: unknown, key: string): string | undefined {
   return value === undefined ? undefined : expectString(value, key);
 }
 
+/** A name or a non-empty list of distinct names. */
+function expectNameList(value: unknown, key: string): string[] {
+  if (!Array.isArray(value)) return [expectString(value, key)];
+  if (value.length === 0) throw new SettingsError(key, 'expected a non-empty string or a non-empty array of strings, got an empty array');
+  const names = value.map((item, index) => expectString(item, `${key}[${index}]`));
+  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  if (repeated !== undefined) throw new SettingsError(key, `${JSON.stringify(repeated)} is listed twice`);
+  return names;
+}
+
 function expectStringArray(value: unknown, key: string): string[] {
   if (!Array.isArray(value)) throw new SettingsError(key, `expected an array of strings, got ${describe(value)}`);
   return value.map((item, index) => expectString(item, `${key}[${index}]`));
@@ -163,7 +183,7 @@ function validate(raw: unknown): RawSettings {
     result.canonical = {
       module: expectString(canonical.module, 'canonical.module'),
       exports: {
-        verify: expectString(exportsSetting.verify, 'canonical.exports.verify'),
+        verify: Array.isArray(exportsSetting.verify) ? expectNameList(exportsSetting.verify, 'canonical.exports.verify') : expectString(exportsSetting.verify, 'canonical.exports.verify'),
         decode: optionalString(exportsSetting.decode, 'canonical.exports.decode'),
       },
       importPath: optionalString(canonical.importPath, 'canonical.importPath'),
@@ -235,7 +255,7 @@ function resolveSettings(raw: RawSettings, defaultRoot: string): Settings {
   });
   return {
     root,
-    canonical: raw.canonical && { ...raw.canonical, file: canonicalFile },
+    canonical: raw.canonical && resolveCanonical(raw.canonical, canonicalFile),
     libraries: new LibraryIndex([...LIBRARIES, ...(raw.libraries ?? []).map(libraryFromSetting)]),
     secretEnv,
     authModules,
@@ -246,6 +266,11 @@ function resolveSettings(raw: RawSettings, defaultRoot: string): Settings {
       return allowMatchers.some((match) => match(rel));
     },
   };
+}
+
+function resolveCanonical(canonical: CanonicalSetting, file: string | undefined): ResolvedCanonical {
+  const verifyFunctions = typeof canonical.exports.verify === 'string' ? [canonical.exports.verify] : [...canonical.exports.verify];
+  return { ...canonical, exports: { ...canonical.exports, verify: verifyFunctions[0]! }, verifyFunctions, file };
 }
 
 const cache = new WeakMap<object, Map<string, Settings | SettingsError>>();
@@ -281,7 +306,8 @@ export function readSettings(allSettings: Readonly<Record<string, unknown>> | un
 export function describeCanonical(settings: Settings, which: 'verify' | 'decode'): string {
   const canonical = settings.canonical;
   if (!canonical) return `the canonical validator (set settings['${SETTINGS_KEY}'].canonical)`;
-  const name = which === 'decode' ? canonical.exports.decode : canonical.exports.verify;
-  if (!name) return `${canonical.exports.verify} from ${canonical.module} (verify, then read the payload)`;
+  const verify = canonical.verifyFunctions.join(' / ');
+  const name = which === 'decode' ? canonical.exports.decode : verify;
+  if (!name) return `${verify} from ${canonical.module} (verify, then read the payload)`;
   return `${name} from ${canonical.module}`;
 }

@@ -14,8 +14,8 @@ import { propertyName } from './ast.js';
 
 type Node = TSESTree.Node;
 
-/** The canonical export a rewrite calls. */
-export type CanonicalExport = 'verify' | 'decode';
+/** The canonical export a rewrite calls: its exported name (one of the verify functions, or the decode function). */
+export type CanonicalExport = string;
 
 /** Does the tree call `require(…)` anywhere, or assign `module.exports` / `exports.x`? */
 function usesCommonJs(ast: TSESTree.Program): boolean {
@@ -115,14 +115,13 @@ export class CanonicalImport {
   }
 
   /** Finds an existing binding of the export, or plans a new one; returns the callee text. */
-  local(which: CanonicalExport): string {
-    const cached = this.locals.get(which);
+  local(exportName: CanonicalExport): string {
+    const cached = this.locals.get(exportName);
     if (cached) return cached;
-    const exportName = (which === 'verify' ? this.settings.canonical!.exports.verify : this.settings.canonical!.exports.decode)!;
     const existing = this.existing(exportName);
     const local = existing ?? (this.namespace ? `${this.namespace}.${exportName}` : this.freeName(exportName));
-    if (!existing && !this.namespace) this.needsImport.set(which, { exportName, local });
-    this.locals.set(which, local);
+    if (!existing && !this.namespace) this.needsImport.set(exportName, { exportName, local });
+    this.locals.set(exportName, local);
     return local;
   }
 
@@ -164,7 +163,7 @@ export class CanonicalImport {
 
   /** The edit that imports what the final rewrites use (merged into an existing import when there is one). */
   importEdit(used: ReadonlySet<CanonicalExport>, eol: string): { edit: TextEdit; description: string } | undefined {
-    const names = [...this.needsImport.entries()].filter(([which]) => used.has(which)).map(([, binding]) => binding);
+    const names = [...this.needsImport.entries()].filter(([exportName]) => used.has(exportName)).map(([, binding]) => binding);
     if (names.length === 0 || !this.specifier) return undefined;
     const esmList = names.map(({ exportName, local }) => (local === exportName ? exportName : `${exportName} as ${local}`)).join(', ');
     const cjsList = names.map(({ exportName, local }) => (local === exportName ? exportName : `${exportName}: ${local}`)).join(', ');

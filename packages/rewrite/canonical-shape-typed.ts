@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { resolverFor, type Settings } from '../engine/index.js';
-import { learnCanonicalShapeFromSyntax, withFunctionFacts, type CanonicalShape, type FunctionFacts } from './canonical-shape.js';
+import { learnCanonicalShapeFromSyntax, withFunctionFacts, withVerifierFacts, type CanonicalShape, type FunctionFacts } from './canonical-shape.js';
 
 interface TsMorphSignature {
   getReturnType(): TsMorphType;
@@ -18,6 +18,9 @@ interface TsMorphType {
   getProperty(name: string): unknown;
   isAny(): boolean;
   isUnknown(): boolean;
+  isVoid(): boolean;
+  isIntersection(): boolean;
+  getIntersectionTypes(): TsMorphType[];
   getCallSignatures(): TsMorphSignature[];
 }
 interface TsMorphSourceFile {
@@ -38,12 +41,21 @@ function typedFacts(sourceFile: TsMorphSourceFile, name: string): FunctionFacts 
   let returned = signature.getReturnType();
   const isAsync = returned.getSymbol()?.getName() === 'Promise';
   if (isAsync) returned = returned.getTypeArguments()[0] ?? returned;
-  const hasPayloadMember = !returned.isAny() && !returned.isUnknown() && returned.getProperty('payload') !== undefined;
+  // In a JS file the inferred result of an overloaded library call can be an impossible intersection
+  // (`Jwt & JwtPayload & void` for `jwt.verify(t, key)`): it says nothing about a `{ payload }` result.
+  const impossible = returned.isIntersection() && returned.getIntersectionTypes().some((part) => part.isVoid());
+  const hasPayloadMember = !impossible && !returned.isAny() && !returned.isUnknown() && returned.getProperty('payload') !== undefined;
   return { async: isAsync, returns: hasPayloadMember ? 'result' : 'payload', generic: signature.getTypeParameters().length > 0, certain: true };
 }
 
 /** ts-morph's facts per canonical module content (the key sources are not cached here: they follow config modules). */
-const refined = new Map<string, { readonly verify?: FunctionFacts; readonly decode?: FunctionFacts }>();
+interface RefinedFacts {
+  readonly verify?: FunctionFacts;
+  readonly decode?: FunctionFacts;
+  /** Several verify functions: each one's facts, by name. */
+  readonly verifiers?: ReadonlyMap<string, FunctionFacts | undefined>;
+}
+const refined = new Map<string, RefinedFacts>();
 
 /**
  * The canonical shape for migrate: the syntactic one, with ts-morph deciding whatever the syntax left
@@ -54,12 +66,13 @@ export function learnCanonicalShape(settings: Settings): CanonicalShape {
   const canonical = settings.canonical;
   const { file, text } = syntactic;
   if (!canonical || !file || text === undefined) return syntactic.shape;
-  const needsTypes = !syntactic.verify?.certain || (canonical.exports.decode !== undefined && !syntactic.decode?.certain);
+  const verifierUncertain = [...(syntactic.verifierFacts?.values() ?? [])].some((facts) => !facts?.certain);
+  const needsTypes = !syntactic.verify?.certain || (canonical.exports.decode !== undefined && !syntactic.decode?.certain) || verifierUncertain;
   if (!needsTypes) return syntactic.shape;
   const key = `${file}\0${createHash('sha1').update(text).digest('hex')}\0${JSON.stringify(canonical)}`;
   let facts = refined.get(key);
   if (!facts) {
-    facts = { verify: syntactic.verify, decode: syntactic.decode };
+    facts = { verify: syntactic.verify, decode: syntactic.decode, ...(syntactic.verifierFacts ? { verifiers: syntactic.verifierFacts } : {}) };
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when migrate needs it, never by the rules
       const { Project } = require('ts-morph') as typeof import('ts-morph');
@@ -71,12 +84,14 @@ export function learnCanonicalShape(settings: Settings): CanonicalShape {
       const sourceFile = project.createSourceFile(file, text, { overwrite: true }) as unknown as TsMorphSourceFile;
       const verify = syntactic.verify?.certain ? syntactic.verify : (typedFacts(sourceFile, canonical.exports.verify) ?? syntactic.verify);
       const decode = !canonical.exports.decode || syntactic.decode?.certain ? syntactic.decode : (typedFacts(sourceFile, canonical.exports.decode) ?? syntactic.decode);
-      facts = { verify, decode };
+      const verifiers = syntactic.verifierFacts && new Map([...syntactic.verifierFacts].map(([name, known]) => [name, known?.certain ? known : (typedFacts(sourceFile, name) ?? known)]));
+      facts = { verify, decode, ...(verifiers ? { verifiers } : {}) };
     } catch {
       // ts-morph could not load the module: keep what the syntax said (reported through `source`).
     }
     refined.set(key, facts);
   }
-  const { verify, decode } = facts;
-  return verify ? withFunctionFacts(settings, syntactic.shape, file, verify, decode) : syntactic.shape;
+  const { verify, decode, verifiers } = facts;
+  const shape = verify ? withFunctionFacts(settings, syntactic.shape, file, verify, decode) : syntactic.shape;
+  return verifiers ? withVerifierFacts(settings, shape, verifiers) : shape;
 }

@@ -9,10 +9,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { analyzeFile, parseFile, type Settings } from '../engine/index.js';
+import { analyzeFile, parseFile, type CallSite, type Settings } from '../engine/index.js';
 import { propertyName } from './ast.js';
 import { dependenciesUnchanged, type KeyDependencies } from './key-modules.js';
-import { keySourceOf } from './key-source.js';
+import { keySourceOf, type KeySourceInput } from './key-source.js';
 import { distinctSources, sameSource, type SecretSource } from './secret-source.js';
 import { normalizeCode } from './text.js';
 
@@ -37,8 +37,40 @@ export interface CanonicalShape {
   readonly verifyOptions: Readonly<Record<string, string>>;
   /** Of those, the ones whose value traces to a source (`issuer: config.jwt.issuer`): compared by source, not text. */
   readonly verifyOptionSources?: Readonly<Record<string, SecretSource>>;
+  /**
+   * Set when settings name several verify functions: what each one is and enforces, in settings order.
+   * A verify site is planned against each (shapeForVerifier) and rewritten onto the first that checks the
+   * same. The fields above then describe the first one.
+   */
+  readonly verifiers?: readonly VerifierShape[];
   /** How the shape was found, for the report. */
   readonly source: string;
+}
+
+/** One canonical verify function: its shape and what its own library verify call enforces. */
+export interface VerifierShape {
+  readonly name: string;
+  readonly async: boolean;
+  readonly returns: 'payload' | 'result';
+  readonly generic: boolean;
+  readonly keySources?: readonly SecretSource[];
+  readonly verifyOptions: Readonly<Record<string, string>>;
+  readonly verifyOptionSources?: Readonly<Record<string, SecretSource>>;
+}
+
+/** The shape with `verifier` as the verify function (what planning a site against it reads). */
+export function shapeForVerifier(shape: CanonicalShape, verifier: VerifierShape): CanonicalShape {
+  // The shape's own key sources describe the first function; the verifier's replace them (or their absence does).
+  const { keySources: _firstKeySources, verifyOptionSources: _firstOptionSources, ...rest } = shape;
+  return {
+    ...rest,
+    verifyAsync: verifier.async,
+    verifyReturns: verifier.returns,
+    verifyGeneric: verifier.generic,
+    verifyOptions: verifier.verifyOptions,
+    ...(verifier.keySources ? { keySources: verifier.keySources } : {}),
+    ...(verifier.verifyOptionSources ? { verifyOptionSources: verifier.verifyOptionSources } : {}),
+  };
 }
 
 /** What the syntax of one exported function says. `certain`: its return type is written out. */
@@ -54,6 +86,8 @@ export interface SyntacticShape {
   readonly shape: CanonicalShape;
   readonly verify?: FunctionFacts;
   readonly decode?: FunctionFacts;
+  /** Several verify functions: the facts of each, by name (undefined: syntax did not find it). */
+  readonly verifierFacts?: ReadonlyMap<string, FunctionFacts | undefined>;
   readonly file?: string;
   readonly text?: string;
   /** Other files the key trace read (config modules), with their content hashes. */
@@ -73,14 +107,27 @@ export function defaultCanonicalShape(settings: Settings, source = 'defaults'): 
   });
 }
 
-/** Settings `canonical.async` / `.returns` win over whatever was learned. */
+/** Settings `canonical.async` / `.returns` win over whatever was learned (for every verify function). */
 export function applyCanonicalSettings(settings: Settings, shape: CanonicalShape): CanonicalShape {
   const canonical = settings.canonical;
+  const verifiers = shape.verifiers?.map((verifier) => ({ ...verifier, async: canonical?.async ?? verifier.async, returns: canonical?.returns ?? verifier.returns }));
   return {
     ...shape,
     verifyAsync: canonical?.async ?? shape.verifyAsync,
     verifyReturns: canonical?.returns ?? shape.verifyReturns,
+    ...(verifiers ? { verifiers } : {}),
   };
+}
+
+/** `shape` with each verify function's facts (those found; the others keep what they had). */
+export function withVerifierFacts(settings: Settings, shape: CanonicalShape, facts: ReadonlyMap<string, FunctionFacts | undefined>): CanonicalShape {
+  if (!shape.verifiers) return shape;
+  const verifiers = shape.verifiers.map((verifier) => {
+    const found = facts.get(verifier.name);
+    return found ? { ...verifier, async: found.async, returns: found.returns, generic: found.generic } : verifier;
+  });
+  const first = verifiers[0]!;
+  return applyCanonicalSettings(settings, { ...shape, verifiers, verifyAsync: first.async, verifyReturns: first.returns, verifyGeneric: first.generic });
 }
 
 /** `shape` with what the canonical module's verify (and decode) functions were found to be; settings win. */
@@ -96,26 +143,28 @@ export function withFunctionFacts(settings: Settings, shape: CanonicalShape, fil
   });
 }
 
-type ScopeManager = Parameters<typeof analyzeFile>[0]['scopeManager'];
+type Enforced = Pick<VerifierShape, 'keySources' | 'verifyOptions' | 'verifyOptionSources'>;
 
-/** Secrets, key sources and verify options the canonical module itself uses (read with the engine). */
-function enforcedByModule(file: string, text: string, ast: TSESTree.Program, scopeManager: ScopeManager, settings: Settings, dependencies: KeyDependencies) {
-  const analysis = analyzeFile({ ast, scopeManager, filename: file, text, settings });
-  const secretEnv = [...new Set(analysis.secrets.map((secret) => secret.name))];
-  const verifyCalls = analysis.calls.filter((call) => call.kind === 'verify');
-  // The key is learned from the verify calls inside the canonical verify function; when it delegates to a
-  // helper, from every verify call of the module.
-  const verifyFunction = settings.canonical ? exportedFunction(ast, settings.canonical.exports.verify) : undefined;
+/**
+ * The key sources and verify options one canonical verify function enforces, from the library verify
+ * calls inside it; when it delegates to a helper, from every verify call of the module. Options come from
+ * every verify call of the module unless `ownOptions` (several verify functions: each has its own).
+ */
+function enforcedBy(input: KeySourceInput, text: string, verifyCalls: readonly CallSite[], functionName: string, ownOptions: boolean, dependencies: KeyDependencies): Enforced {
+  const verifyFunction = exportedFunction(input.ast, functionName);
   const inside = verifyFunction ? verifyCalls.filter((call) => verifyFunction.range[0] <= call.node.range[0] && call.node.range[1] <= verifyFunction.range[1]) : [];
+  const own = inside.length > 0 ? inside : verifyCalls;
   const keySources: SecretSource[] = [];
-  for (const call of inside.length > 0 ? inside : verifyCalls) {
+  for (const call of own) {
     const keyArg = call.shape?.keyArg;
     const key = keyArg === undefined ? undefined : call.args[keyArg];
-    if (key && key.type !== 'SpreadElement') keySources.push(keySourceOf({ file, ast, scopeManager, settings }, key, dependencies));
+    if (key && key.type !== 'SpreadElement') keySources.push(keySourceOf(input, key, dependencies));
+    // A key passed as an option (`{ secret }`, NestJS) is the function's key too.
+    for (const property of keyOptionValues(call)) keySources.push(keySourceOf(input, property, dependencies));
   }
   let verifyOptions: Record<string, string> | undefined;
   let optionSources: Record<string, SecretSource> | undefined;
-  for (const call of verifyCalls) {
+  for (const call of ownOptions ? own : verifyCalls) {
     if (call.shape?.optionsArg === undefined) continue;
     const options = call.args[call.shape.optionsArg];
     const found: Record<string, string> = {};
@@ -126,7 +175,7 @@ function enforcedByModule(file: string, text: string, ast: TSESTree.Program, sco
         const key = propertyName(property);
         if (key === undefined) continue;
         found[key] = normalizeCode(text.slice(property.value.range[0], property.value.range[1]));
-        const source = keySourceOf({ file, ast, scopeManager, settings }, property.value, dependencies);
+        const source = keySourceOf(input, property.value, dependencies);
         if (source.kind !== 'unknown') sources[key] = source;
       }
     }
@@ -135,7 +184,20 @@ function enforcedByModule(file: string, text: string, ast: TSESTree.Program, sco
     optionSources = optionSources ? Object.fromEntries(Object.entries(optionSources).filter(([key, value]) => sources[key] && sameSource(sources[key], value))) : sources;
   }
   const traced = optionSources && Object.keys(optionSources).length > 0 ? { verifyOptionSources: optionSources } : {};
-  return { secretEnv, verifyOptions: verifyOptions ?? {}, ...traced, ...(keySources.length > 0 ? { keySources: distinctSources(keySources) } : {}) };
+  return { verifyOptions: verifyOptions ?? {}, ...traced, ...(keySources.length > 0 ? { keySources: distinctSources(keySources) } : {}) };
+}
+
+/** The values of the key options (`secret`, `publicKey`) a recipe reads from a call's options object. */
+function keyOptionValues(call: CallSite): Node[] {
+  const keyOptions = call.shape?.rewrite?.keyOptions ?? [];
+  const optionsArg = call.shape?.optionsArg;
+  const options = optionsArg === undefined ? undefined : call.args[optionsArg];
+  if (keyOptions.length === 0 || options?.type !== 'ObjectExpression') return [];
+  const values: Node[] = [];
+  for (const property of options.properties) {
+    if (property.type === 'Property' && keyOptions.includes(propertyName(property) ?? '')) values.push(property.value);
+  }
+  return values;
 }
 
 function isFunction(node: Node | null | undefined): node is TSESTree.FunctionLike {
@@ -255,12 +317,26 @@ export function learnCanonicalShapeFromSyntax(settings: Settings): SyntacticShap
   const dependencies: KeyDependencies = new Map();
   try {
     const { ast, scopeManager } = parseFile(file, text);
-    const enforced = enforcedByModule(file, text, ast, scopeManager, settings, dependencies);
+    const analysis = analyzeFile({ ast, scopeManager, filename: file, text, settings });
+    const secretEnv = [...new Set(analysis.secrets.map((secret) => secret.name))];
+    const verifyCalls = analysis.calls.filter((call) => call.kind === 'verify');
+    const input: KeySourceInput = { file, ast, scopeManager, settings };
+    const several = canonical.verifyFunctions.length > 1;
+    const enforced = enforcedBy(input, text, verifyCalls, canonical.exports.verify, several, dependencies);
     const verify = functionFacts(ast, canonical.exports.verify);
     const decode = canonical.exports.decode ? functionFacts(ast, canonical.exports.decode) : undefined;
     const base = defaultCanonicalShape(settings, `defaults (could not read ${canonical.exports.verify})`);
-    const shape: CanonicalShape = verify ? withFunctionFacts(settings, { ...base, ...enforced }, file, verify, decode) : applyCanonicalSettings(settings, { ...base, ...enforced });
-    result = { shape, verify, decode, file, text, dependencies };
+    let shape: CanonicalShape = verify ? withFunctionFacts(settings, { ...base, secretEnv, ...enforced }, file, verify, decode) : applyCanonicalSettings(settings, { ...base, secretEnv, ...enforced });
+    let verifierFacts: Map<string, FunctionFacts | undefined> | undefined;
+    if (several) {
+      verifierFacts = new Map(canonical.verifyFunctions.map((name) => [name, functionFacts(ast, name)]));
+      const verifiers = canonical.verifyFunctions.map((name): VerifierShape => {
+        const facts = verifierFacts!.get(name);
+        return { name, async: facts?.async ?? false, returns: facts?.returns ?? 'payload', generic: facts?.generic ?? false, ...enforcedBy(input, text, verifyCalls, name, true, dependencies) };
+      });
+      shape = applyCanonicalSettings(settings, { ...shape, verifiers });
+    }
+    result = { shape, verify, decode, ...(verifierFacts ? { verifierFacts } : {}), file, text, dependencies };
   } catch {
     // An unparsable canonical module: the defaults, said in `source`.
     result = { shape: defaultCanonicalShape(settings, `defaults (${canonical.module} does not parse)`), file, text };

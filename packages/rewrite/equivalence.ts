@@ -22,8 +22,22 @@ export interface Check {
 
 
 /** Where the canonical function's key comes from; empty when nothing was learned about it. */
-function canonicalKeySources(ctx: PlanContext): readonly SecretSource[] {
-  return ctx.shape.keySources ?? ctx.shape.secretEnv.map((name): SecretSource => ({ kind: 'env', name }));
+function canonicalKeySources(shape: Pick<PlanContext['shape'], 'keySources' | 'secretEnv'>): readonly SecretSource[] {
+  return shape.keySources ?? shape.secretEnv.map((name): SecretSource => ({ kind: 'env', name }));
+}
+
+/**
+ * Several verify functions, none of which uses the site's key: the reason lists each with its key, so a
+ * person sees at once which token kind this is not (`none of validateAccessToken (JWT_SECRET), … uses that key`).
+ */
+function noVerifierUsesKey(ctx: PlanContext, site: SecretSource, siteKey: string): string | undefined {
+  const verifiers = ctx.shape.verifiers;
+  if (!verifiers || verifiers.length < 2) return undefined;
+  const keysOf = verifiers.map((verifier) => ({ name: verifier.name, keys: canonicalKeySources({ keySources: verifier.keySources, secretEnv: ctx.shape.secretEnv }) }));
+  if (keysOf.some(({ keys }) => keys.some((source) => sameSource(site, source)))) return undefined;
+  const root = ctx.settings.root;
+  const candidates = keysOf.map(({ name, keys }) => `${name} (${keys.filter((source) => source.kind !== 'unknown').map((source) => describeSource(source, root)).join(', ') || 'an untraced key'})`);
+  return `Verifies with ${siteKey}; none of ${candidates.join(', ')} uses that key; decide which function verifies this token.`;
 }
 
 /** Is the key expression itself a read of the environment (`process.env.X!`), so that its name says it all? */
@@ -46,7 +60,7 @@ function unwrapKey(node: Node): Node {
  */
 export function keyCheck(ctx: PlanContext, key: Node, name: string): Check | undefined {
   const site = keySourceOf(ctx, key);
-  const canonical = canonicalKeySources(ctx);
+  const canonical = canonicalKeySources(ctx.shape);
   const keyText = sourceOf(ctx, key).slice(0, 60);
   const known = canonical.filter((source) => source.kind !== 'unknown');
   if (canonical.length === 1 && sameSource(site, canonical[0]!)) return undefined;
@@ -61,7 +75,9 @@ export function keyCheck(ctx: PlanContext, key: Node, name: string): Check | und
   // A key of this file that cannot be traced (a literal, a file read, a JWKS) is described by its text.
   if (site.kind === 'unknown' || (site.kind === 'declaration' && site.file === ctx.file)) return untraced;
   const root = ctx.settings.root;
-  const siteKey = site.kind === 'env' && isDirectEnvRead(key) ? site.name : `\`${keyText}\` (${site.kind === 'env' ? `env ${site.name}` : describeSource(site, root)})`;
+  // A direct env read or a config lookup names its source in full; anything else is quoted with its source.
+  const direct = (site.kind === 'env' && isDirectEnvRead(key)) || site.kind === 'config';
+  const siteKey = direct ? describeSource(site, root) : `\`${keyText}\` (${site.kind === 'env' ? `env ${site.name}` : describeSource(site, root)})`;
   if (known.length === 0) {
     return {
       about: 'key',
@@ -79,7 +95,7 @@ export function keyCheck(ctx: PlanContext, key: Node, name: string): Check | und
   }
   return {
     about: 'key',
-    reason: `Verifies with ${siteKey} while ${name} uses ${canonicalKey}; decide which key is right.`,
+    reason: noVerifierUsesKey(ctx, site, siteKey) ?? `Verifies with ${siteKey} while ${name} uses ${canonicalKey}; decide which key is right.`,
     check: `${name}'s key (${canonicalKey}) is right where this call used ${siteKey}`,
   };
 }

@@ -7,7 +7,7 @@
 export { applyEdits, detectEol, lineNumber, OverlapError, type TextEdit } from './text.js';
 export { CanonicalImport, isCommonJsFile, usesJsExtensions, type CanonicalExport } from './canonical-import.js';
 export { canonicalImportSpecifier, type SpecifierHints } from './import-specifier.js';
-export { applyCanonicalSettings, defaultCanonicalShape, learnCanonicalShapeFromSyntax, type CanonicalShape } from './canonical-shape.js';
+export { applyCanonicalSettings, defaultCanonicalShape, learnCanonicalShapeFromSyntax, shapeForVerifier, type CanonicalShape, type VerifierShape } from './canonical-shape.js';
 export { learnCanonicalShape } from './canonical-shape-typed.js';
 export { FOLLOW_UP_PREFIX, followUpComment } from './follow-ups.js';
 export { planSite, type FollowUpPlan, type Plan, type Rewrite } from './plan.js';

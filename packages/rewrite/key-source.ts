@@ -215,6 +215,8 @@ class Tracer {
       const name = staticString(first);
       return name === undefined ? UNKNOWN : { kind: 'secret', source: { kind: 'env', name } };
     }
+    const configPath = configLookupPath(callee, first);
+    if (configPath !== undefined) return { kind: 'secret', source: { kind: 'config', path: configPath } };
     if (calleeName !== undefined && KEEPS_SECRET.has(calleeName) && first && first.type !== 'SpreadElement') return this.evaluate(module, first);
     const target = this.evaluate(module, callee);
     if (target.kind === 'function') return this.returned(target.module, target.node);
@@ -299,6 +301,23 @@ class Tracer {
 
 function declared(file: string, name: string, at: number): Value {
   return { kind: 'secret', source: { kind: 'declaration', file, name, at } };
+}
+
+/** Receivers whose `get`/`getOrThrow` reads configuration by path: `configService`, `this.configService`, `config`. */
+const CONFIG_RECEIVER = /(^|[a-z_])config(Service)?$/i;
+
+/**
+ * The path of a config-service lookup with a literal path (`this.configService.getOrThrow('auth.secret',
+ * { infer: true })`): two lookups of one path read one value, wherever they are.
+ */
+function configLookupPath(callee: Node, first: TSESTree.CallExpressionArgument | undefined): string | undefined {
+  if (callee.type !== 'MemberExpression') return undefined;
+  const method = memberName(callee);
+  if (method !== 'get' && method !== 'getOrThrow') return undefined;
+  const receiver = unwrap(callee.object);
+  const receiverName = receiver.type === 'Identifier' ? receiver.name : receiver.type === 'MemberExpression' ? memberName(receiver) : undefined;
+  if (receiverName === undefined || !CONFIG_RECEIVER.test(receiverName)) return undefined;
+  return staticString(first);
 }
 
 /** `process.env`, `import.meta.env`, `Bun.env` (the host not shadowed by a local). */

@@ -7,7 +7,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable, scopeOf, type CallSite, type RewriteRecipe } from '../engine/index.js';
 import { awaitAround, enclosingFunction, typeHandling, valueText } from './call-text.js';
 import { payloadMemberRewrite, thenCallbackOf, thenRewrite, type PlannedEdits } from './payload-member.js';
-import { algorithmProblem, recipeInputs, truthyFlag } from './recipe-inputs.js';
+import { algorithmProblem, recipeInputs, truthyFlag, type RecipeInputs } from './recipe-inputs.js';
+import { shapeForVerifier, type VerifierShape } from './canonical-shape.js';
 import type { CanonicalExport } from './canonical-import.js';
 import { keyCheck, optionsCheck, type Check } from './equivalence.js';
 import { sourceOf, type PlanContext } from './plan-context.js';
@@ -21,6 +22,7 @@ export interface Rewrite {
   readonly edits: readonly TextEdit[];
   /** The whole range the rewrite replaces (for overlap checks). */
   readonly range: readonly [number, number];
+  /** The name of the canonical export the rewrite calls. */
   readonly uses: CanonicalExport;
   readonly description: string;
 }
@@ -124,6 +126,43 @@ function planRecipe(ctx: PlanContext, site: CallSite, call: TSESTree.CallExpress
   }
   const inputs = recipeInputs(ctx, call, recipe, keyArg, recipe.to === 'decode' && !recipe.factory ? undefined : optionsArg, label, name);
   if (typeof inputs === 'string') return followUp(inputs);
+  const verifiers = recipe.to === 'verify' ? ctx.shape.verifiers : undefined;
+  if (!verifiers || verifiers.length < 2) return planOnto(ctx, { site, call, recipe, inputs, label }, name).plan;
+  return planOntoOneOf(ctx, { site, call, recipe, inputs, label }, verifiers);
+}
+
+/** A recipe call whose key and options were found: what planOnto needs besides the canonical function. */
+interface RecipeCall {
+  readonly site: CallSite;
+  readonly call: TSESTree.CallExpression;
+  readonly recipe: RewriteRecipe;
+  readonly inputs: RecipeInputs;
+  readonly label: string;
+}
+
+/**
+ * Several verify functions (one per token kind): the site is planned against each, in settings order, and
+ * goes to the first whose key and options are the site's own. None: the first with the site's key (its
+ * options then differ), else the first function, whose plan names the key that no function uses.
+ */
+function planOntoOneOf(ctx: PlanContext, recipeCall: RecipeCall, verifiers: readonly VerifierShape[]): Plan {
+  const candidates = verifiers.map((verifier) => planOnto({ ...ctx, shape: shapeForVerifier(ctx.shape, verifier) }, recipeCall, verifier.name));
+  const differsIn = (candidate: PlannedOnto, about: Check['about']): boolean => candidate.checks.some((check) => check.about === about);
+  const same = candidates.find((candidate) => !differsIn(candidate, 'key') && !differsIn(candidate, 'options'));
+  const sameKey = candidates.find((candidate) => !differsIn(candidate, 'key'));
+  return (same ?? sameKey ?? candidates[0]!).plan;
+}
+
+interface PlannedOnto {
+  readonly plan: Plan;
+  /** What stands between the site and the rewrite onto this function (empty: it checks the same). */
+  readonly checks: readonly Check[];
+}
+
+/** The plan of a recipe call onto the canonical function `name` (whose shape is `ctx.shape`). */
+function planOnto(ctx: PlanContext, { site, call, recipe, inputs, label }: RecipeCall, name: string): PlannedOnto {
+  const args = call.arguments;
+  const token = args[recipe.tokenArg] as Node;
   const promise = Boolean(recipe.promise || inputs.promise);
 
   // Problems a person can settle by looking: the site stays a follow-up, the editor offers the rewrite.
@@ -151,11 +190,11 @@ function planRecipe(ctx: PlanContext, site: CallSite, call: TSESTree.CallExpress
     checks.push({ about: 'confirm', reason: `${label} also verifies with what its module registration configures; check that ${implicit}, then call ${name}.`, check: implicit });
   }
   // A hard problem after a key or options problem keeps the older reason (a person must look anyway).
-  const decline = (reason: string): FollowUpPlan => followUp(checks.find((check) => check.about !== 'confirm')?.reason ?? reason);
+  const decline = (reason: string): PlannedOnto => ({ plan: followUp(checks.find((check) => check.about !== 'confirm')?.reason ?? reason), checks });
 
   const awaitNode = awaitAround(call);
   const asyncCanonical = recipe.to === 'verify' ? ctx.shape.verifyAsync : ctx.shape.decodeAsync;
-  const local = ctx.canonicalImport.local(recipe.to);
+  const local = ctx.canonicalImport.local(name);
   const generic = recipe.to === 'verify' ? ctx.shape.verifyGeneric : ctx.shape.decodeGeneric;
   const { typeArgs, asType } = typeHandling(ctx, call, generic);
   const callText = `${local}${typeArgs}(${sourceOf(ctx, token)})`;
@@ -163,7 +202,7 @@ function planRecipe(ctx: PlanContext, site: CallSite, call: TSESTree.CallExpress
   const thenCallback = recipe.thenForm && !awaitNode ? thenCallbackOf(call) : undefined;
   let planned: Rewrite | string;
   if (thenCallback) {
-    planned = fromEdits(thenRewrite(site, call, thenCallback, { to: recipe.to, name, asyncCanonical, returns, asType, callText, awaited: false }), recipe.to);
+    planned = fromEdits(thenRewrite(site, call, thenCallback, { to: recipe.to, name, asyncCanonical, returns, asType, callText, awaited: false }), name);
   } else {
     if (asyncCanonical && !awaitNode && !enclosingFunction(call)?.async) {
       return decline(`${name} is async but this caller is not; make the caller async, then await ${name}.`);
@@ -172,14 +211,14 @@ function planRecipe(ctx: PlanContext, site: CallSite, call: TSESTree.CallExpress
     const value = awaitNode ?? call;
     if (recipe.result === 'payload') {
       const awaitIt = promise ? asyncCanonical : Boolean(awaitNode) || asyncCanonical;
-      planned = rewrite(value, [{ start: value.range[0], end: value.range[1], text: valueText(ctx, value, callText, awaitIt, returns, asType) }], recipe.to, `${site.api}(…) → ${name}(…)`);
+      planned = rewrite(value, [{ start: value.range[0], end: value.range[1], text: valueText(ctx, value, callText, awaitIt, returns, asType) }], name, `${site.api}(…) → ${name}(…)`);
     } else {
-      planned = fromEdits(payloadMemberRewrite(ctx, site, value, { to: recipe.to, name, asyncCanonical, returns, asType, callText, awaited: Boolean(awaitNode) }), recipe.to);
+      planned = fromEdits(payloadMemberRewrite(ctx, site, value, { to: recipe.to, name, asyncCanonical, returns, asType, callText, awaited: Boolean(awaitNode) }), name);
     }
   }
   if (typeof planned === 'string') return decline(planned);
-  if (checks.length === 0) return planned;
-  return followUp(checks[0]!.reason, { rewrite: planned, check: checks.map((check) => check.check).join('; ') });
+  if (checks.length === 0) return { plan: planned, checks };
+  return { plan: followUp(checks[0]!.reason, { rewrite: planned, check: checks.map((check) => check.check).join('; ') }), checks };
 }
 
 /** The `JSON.parse(…)` around a hand-rolled base64 decode: `JSON.parse(atob(x))`, `JSON.parse(Buffer.from(x, 'base64').toString())`. */
@@ -217,8 +256,8 @@ function planHandRolled(ctx: PlanContext, site: CallSite, name: string): Plan {
   if (ctx.shape.decodeAsync && !awaitNode && !enclosingFunction(site.node)?.async) {
     return followUp(`${name} is async but this caller is not; make the caller async, then await ${name}.`);
   }
-  const local = ctx.canonicalImport.local('decode');
+  const local = ctx.canonicalImport.local(name);
   const replaced = awaitNode ?? parse;
   const value = valueText(ctx, replaced, `${local}(${sourceOf(ctx, token)})`, Boolean(awaitNode) || ctx.shape.decodeAsync, 'payload');
-  return rewrite(replaced, [{ start: replaced.range[0], end: replaced.range[1], text: value }], 'decode', `${site.api}(…) → ${name}(…)`);
+  return rewrite(replaced, [{ start: replaced.range[0], end: replaced.range[1], text: value }], name, `${site.api}(…) → ${name}(…)`);
 }

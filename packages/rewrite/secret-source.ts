@@ -14,6 +14,8 @@ export type SecretSource =
    * export), `at` the declaration's offset; `name` is for people (`SECRET`, `config.jwt.secret`).
    */
   | { readonly kind: 'declaration'; readonly file: string; readonly name: string; readonly at: number }
+  /** Looked up by a literal path in a config service (`this.configService.getOrThrow('auth.secret')`). */
+  | { readonly kind: 'config'; readonly path: string }
   | { readonly kind: 'unknown' };
 
 export const UNKNOWN_SOURCE: SecretSource = { kind: 'unknown' };
@@ -21,6 +23,7 @@ export const UNKNOWN_SOURCE: SecretSource = { kind: 'unknown' };
 export function sameSource(a: SecretSource, b: SecretSource): boolean {
   if (a.kind === 'env' && b.kind === 'env') return a.name === b.name;
   if (a.kind === 'declaration' && b.kind === 'declaration') return a.file === b.file && a.at === b.at;
+  if (a.kind === 'config' && b.kind === 'config') return a.path === b.path;
   return false;
 }
 
@@ -35,6 +38,7 @@ export function distinctSources(sources: readonly SecretSource[]): SecretSource[
 export function describeSource(source: SecretSource, root: string): string {
   if (source.kind === 'env') return source.name;
   if (source.kind === 'unknown') return 'an untraced key';
+  if (source.kind === 'config') return `config ${source.path}`;
   const where = source.file.startsWith('package:') ? source.file.slice('package:'.length) : path.relative(root, source.file) || source.file;
   return `${source.name} in ${where.split(path.sep).join('/')}`;
 }

@@ -61,14 +61,14 @@ export function canonicalSuggestion<M extends string>(source: SuggestionSource, 
   if (!plan) return [];
   const rewrite = plan.kind === 'rewrite' ? plan : plan.afterCheck?.rewrite;
   if (!rewrite) return [];
-  const name = rewrite.uses === 'verify' ? canonical.exports.verify : canonical.exports.decode;
+  const name = rewrite.uses;
   const importEdit = ctx.canonicalImport.importEdit(new Set([rewrite.uses]), detectEol(ctx.text));
   const edits = importEdit ? [...rewrite.edits, importEdit.edit] : rewrite.edits;
   const check = plan.kind === 'follow-up' ? plan.afterCheck?.check : undefined;
   return [
     {
       messageId: check === undefined ? messageIds.replace : messageIds.replaceAfterCheck,
-      data: { name: name ?? '', module: canonical.module, ...(check === undefined ? {} : { check }) },
+      data: { name, module: canonical.module, ...(check === undefined ? {} : { check }) },
       fix: (fixer) => edits.map((edit) => fixer.replaceTextRange([edit.start, edit.end], edit.text)),
     },
   ];

@@ -23,7 +23,8 @@ describe('codemods/migrate-to-canonical (jscodeshift transform)', { timeout: 240
       if (fixture.name === 'decode-unconfigured') continue; // uses different settings
       const source = fs.readFileSync(fixture.inputPath, 'utf8');
       const file: FileInfo = { path: fixture.file, source };
-      const output = await transform(file, api, options);
+      // Each fixture with its own settings (the multi-verify ones name another canonical module).
+      const output = await transform(file, api, { ...options, settings: JSON.stringify(fixture.rawSettings['jwt-ssot']) });
       const expected = new MigrationProject(fixture.settings).migrate(fixture.file, source);
       expect(output, fixture.name).toBe(expected.changed ? expected.text : undefined);
     }
