@@ -29,7 +29,7 @@ function bothWays(settings: Settings, project: MigrationProject, file: string, t
 }
 
 // Each test loads TypeScript's checker over a small project; on a busy machine that takes a while (no timing is asserted).
-describe('typed key equivalence in TypeScript (test/fixtures/keys-typed)', { timeout: 120_000 }, () => {
+describe('typed key equivalence in TypeScript (test/fixtures/keys-typed)', { timeout: 240_000 }, () => {
   const settings = settingsOf(TYPED_ROOT, 'src/auth/jwt.ts');
   const project = new MigrationProject(settings);
   const migrate = (name: string) => {
@@ -85,7 +85,7 @@ describe('typed key equivalence in TypeScript (test/fixtures/keys-typed)', { tim
   });
 });
 
-describe('typed key equivalence in JavaScript and for enum members', { timeout: 120_000 }, () => {
+describe('typed key equivalence in JavaScript and for enum members', { timeout: 240_000 }, () => {
   const cases = {
     'a frozen CommonJS config object (`module.exports = Object.freeze({ … })`)': {
       files: {
@@ -112,6 +112,20 @@ describe('typed key equivalence in JavaScript and for enum members', { timeout: 
       expected: [
         [4, 'rewritten', undefined],
         [5, 'follow-up', 'Verifies with a key that is not a recognised secret (`config.jwt.refreshSecret`); check that validateToken uses the same key, then call it.'],
+      ],
+    },
+    'a declaration reached by types whose initialiser the syntax traces (`Deno.env.get(…)` behind `export * as`)': {
+      files: {
+        'src/config/keys.ts': "declare const Deno: { env: { get(name: string): string | undefined } };\n\nexport const jwt = Deno.env.get('JWT_SECRET')!;\nexport const refresh = Deno.env.get('JWT_REFRESH_SECRET')!;\n",
+        'src/config/index.ts': "export * as keys from './keys';\n",
+        'src/auth/jwt.ts': "import jwt from 'jsonwebtoken';\n\nexport function validateToken(token: string) {\n  return jwt.verify(token, process.env.JWT_SECRET!);\n}\n",
+      },
+      canonical: 'src/auth/jwt.ts',
+      site: 'src/routes/session.ts',
+      text: "import jwt from 'jsonwebtoken';\nimport { keys } from '../config';\n\nexport const session = (token: string) => jwt.verify(token, keys.jwt);\nexport const refresh = (token: string) => jwt.verify(token, keys.refresh);\n",
+      expected: [
+        [4, 'rewritten', undefined],
+        [5, 'follow-up', 'Verifies with a key that is not a recognised secret (`keys.refresh`); check that validateToken uses the same key, then call it.'],
       ],
     },
     'an enum member (the same member is the same key id, another member is not)': {
@@ -141,7 +155,7 @@ describe('typed key equivalence in JavaScript and for enum members', { timeout: 
   }
 });
 
-describe('the typed path never overrules the syntax', { timeout: 120_000 }, () => {
+describe('the typed path never overrules the syntax', { timeout: 240_000 }, () => {
   it('is not asked when both keys were traced and differ, even where the types would say the same', () => {
     const settings = settingsOf(TYPED_ROOT, 'src/auth/jwt.ts');
     const file = path.join(TYPED_ROOT, 'src/routes/namespace.ts');
