@@ -230,17 +230,20 @@ function skipWrappers(ts: Ts, expression: TsExpression): TsExpression {
 
 /**
  * What a declaration's value is: the expression to follow, undefined when it has none to follow (the
- * declaration itself is the identity), or 'not-a-key' when the binding may hold anything (a parameter,
- * a `let`).
+ * declaration itself is the identity), or 'not-a-key' when it may hold anything (a parameter, a `let`,
+ * an interface member, a field the constructor sets).
  */
 function valueOf(ts: Ts, declaration: TsNode): TsExpression | undefined | 'not-a-key' {
   if (ts.isVariableDeclaration(declaration)) {
     if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) || !ts.isIdentifier(declaration.name)) return 'not-a-key';
     return declaration.initializer;
   }
-  if (ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) return declaration.initializer;
+  if (ts.isPropertyAssignment(declaration)) return declaration.initializer;
+  // A field set by the constructor holds whatever each instance was given.
+  if (ts.isPropertyDeclaration(declaration)) return declaration.initializer ?? 'not-a-key';
   if (ts.isExportAssignment(declaration)) return declaration.expression;
-  if (ts.isGetAccessorDeclaration(declaration)) return singleReturn(ts, declaration);
+  // A getter that may return one of several values is not one key.
+  if (ts.isGetAccessorDeclaration(declaration)) return singleReturn(ts, declaration) ?? 'not-a-key';
   if (ts.isEnumMember(declaration)) return undefined;
   // CommonJS in JavaScript: `exports.secret = …`, `module.exports.secret = …`.
   if (ts.isPropertyAccessExpression(declaration) && ts.isBinaryExpression(declaration.parent) && declaration.parent.left === declaration) {

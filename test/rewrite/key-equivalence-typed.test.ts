@@ -156,6 +156,19 @@ describe('typed key equivalence in JavaScript and for enum members', { timeout: 
 });
 
 describe('the typed path never overrules the syntax', { timeout: 240_000 }, () => {
+  it('does not take a field the constructor sets for one key: each instance holds what it was given', () => {
+    const dir = tempDir('jwt-ssot-typed-keys-');
+    writeFiles(dir, {
+      'src/keys.ts':
+        'export class KeyHolder {\n  readonly secret: string;\n\n  constructor(secret: string) {\n    this.secret = secret;\n  }\n}\n\nexport const access = new KeyHolder(process.env.JWT_SECRET!);\nexport const refresh = new KeyHolder(process.env.JWT_REFRESH_SECRET!);\n',
+      'src/auth/jwt.ts': "import jwt from 'jsonwebtoken';\nimport { access } from '../keys';\n\nexport function validateToken(token: string) {\n  return jwt.verify(token, access.secret);\n}\n",
+    });
+    const settings = settingsOf(dir, 'src/auth/jwt.ts');
+    const text = "import jwt from 'jsonwebtoken';\nimport { refresh } from '../keys';\n\nexport const session = (token: string) => jwt.verify(token, refresh.secret);\n";
+    const { typed } = bothWays(settings, new MigrationProject(settings), path.join(dir, 'src/routes/session.ts'), text);
+    expect(outcomes(typed)).toEqual([[4, 'follow-up', 'Verifies with a key that is not a recognised secret (`refresh.secret`); check that validateToken uses the same key, then call it.']]);
+  });
+
   it('is not asked when both keys were traced and differ, even where the types would say the same', () => {
     const settings = settingsOf(TYPED_ROOT, 'src/auth/jwt.ts');
     const file = path.join(TYPED_ROOT, 'src/routes/namespace.ts');
