@@ -64,6 +64,8 @@ export function keyCheck(ctx: PlanContext, key: Node, name: string): Check | und
   const keyText = sourceOf(ctx, key).slice(0, 60);
   const known = canonical.filter((source) => source.kind !== 'unknown');
   if (canonical.length === 1 && sameSource(site, canonical[0]!)) return undefined;
+  // Migrate only: where the syntactic trace stopped, the type checker may prove the same declaration.
+  if (ctx.typedKeyMatch?.(ctx, key, site)) return undefined;
   // Nothing learned about the canonical key (a package, an unreadable module): a recognised secret is
   // taken as its key, as it always was; `canonical.module` as a file makes the comparison exact.
   if (canonical.length === 0 && site.kind === 'env' && ctx.analysis.secrets.some((secret) => secret.name === site.name)) return undefined;

@@ -1,8 +1,8 @@
 /**
  * The rewrite core: what to do with a JWT site (rewrite it onto the canonical function, or hand it to a
  * person with a follow-up comment), for `jwt-ssot migrate`, the jscodeshift transform and the lint rules'
- * suggestions alike. Nothing here loads ts-morph or TypeScript's API except canonical-shape-typed.ts, and
- * that only when migrate asks it to.
+ * suggestions alike. Nothing here loads ts-morph or TypeScript's API except canonical-shape-typed.ts and
+ * key-source-typed.ts, and those only when migrate asks them to.
  */
 export { applyEdits, detectEol, lineNumber, OverlapError, type TextEdit } from './text.js';
 export { CanonicalImport, isCommonJsFile, usesJsExtensions, type CanonicalExport } from './canonical-import.js';

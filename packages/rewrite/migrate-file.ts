@@ -28,6 +28,8 @@ export interface MigrateInput {
    * this text), with the follow-up's reason: migrate undoes a rewrite this way when it introduced a type error.
    */
   readonly followUpSites?: ReadonlyMap<string, string>;
+  /** Migrate only: keys the syntactic trace could not settle, compared with the type checker. */
+  readonly typedKeyMatch?: PlanContext['typedKeyMatch'];
 }
 
 /** A site's identity within one text: the start of its reported node, `line:column` (as in SiteOutcome). */
@@ -82,7 +84,7 @@ export function migrateFile(input: MigrateInput): MigrateResult {
   if (analysis.exempt) return unchanged;
   const shape = input.canonicalShape ?? defaultCanonicalShape(settings);
   const canonicalImport = new CanonicalImport(file, settings, text, ast, scopeManager, input.specifier);
-  const ctx: PlanContext = { file, settings, text, ast, scopeManager, analysis, shape, canonicalImport };
+  const ctx: PlanContext = { file, settings, text, ast, scopeManager, analysis, shape, canonicalImport, ...(input.typedKeyMatch ? { typedKeyMatch: input.typedKeyMatch } : {}) };
   const findings = rewritableFindings(ctx);
   const entryFindings = findingsFor('no-auth-import-bypass', analysis, settings).filter((finding) => finding.importSite?.authModule);
   if (findings.length === 0 && entryFindings.length === 0) return unchanged;

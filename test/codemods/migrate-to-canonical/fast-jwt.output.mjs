@@ -1,0 +1,22 @@
+import { createDecoder, createVerifier } from 'fast-jwt';
+import { validateToken, decodeToken } from './auth/jwt-handler.js';
+
+// TODO(jwt-ssot): fast-jwt verifier factory: once the verifiers it makes are replaced by validateToken, remove it.
+const verifyAccess = createVerifier({ key: process.env.JWT_SECRET, algorithms: ['HS256'] });
+// TODO(jwt-ssot): fast-jwt verifier factory: once the verifiers it makes are replaced by validateToken, remove it.
+const verifyRefresh = createVerifier({ key: process.env.JWT_REFRESH_SECRET, algorithms: ['HS256'] });
+// TODO(jwt-ssot): fast-jwt decoder factory: once the decoders it makes are replaced by decodeToken, remove it.
+const decode = createDecoder();
+
+export function subject(token) {
+  return validateToken(token).sub;
+}
+
+export function refreshSubject(token) {
+  // TODO(jwt-ssot): Verifies with JWT_REFRESH_SECRET while validateToken uses JWT_SECRET; decide which key is right.
+  return verifyRefresh(token).sub;
+}
+
+export function expiry(token) {
+  return decodeToken(token).exp;
+}

@@ -1,0 +1,16 @@
+import { validateToken, decodeToken } from './auth/jwt-handler';
+
+const key = () => new TextEncoder().encode(process.env.JWT_SECRET!);
+
+export async function session(token: string): Promise<unknown> {
+  const verified = await validateToken(token);
+  return verified.sid;
+}
+
+export function subjectLater(token: string): Promise<string | undefined> {
+  return validateToken(token).then((payload) => payload.sub);
+}
+
+export function issuer(token: string) {
+  return decodeToken(token).iss;
+}

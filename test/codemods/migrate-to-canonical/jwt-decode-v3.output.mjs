@@ -1,0 +1,12 @@
+// jwt-decode v3: the decoder is the default export, conventionally named jwt_decode.
+import jwt_decode from 'jwt-decode';
+import { decodeToken } from './auth/jwt-handler.js';
+
+export function expiresAt(token) {
+  return new Date(decodeToken(token).exp * 1000);
+}
+
+export function header(token) {
+  // TODO(jwt-ssot): jwt-decode `jwt-decode` with options ({ header: true }) that decodeToken cannot express; rewrite by hand.
+  return jwt_decode(token, { header: true });
+}

@@ -1,0 +1,14 @@
+// jwt-decode v4 from CommonJS: a named export, jwtDecode.
+const { jwtDecode } = require('jwt-decode');
+const { decodeToken } = require('./auth/jwt-handler');
+
+function expiresAt(token) {
+  return new Date(decodeToken(token).exp * 1000);
+}
+
+function header(token) {
+  // TODO(jwt-ssot): jwt-decode `jwtDecode` with options ({ header: true }) that decodeToken cannot express; rewrite by hand.
+  return jwtDecode(token, { header: true });
+}
+
+module.exports = { expiresAt, header };
