@@ -170,11 +170,12 @@ describe('jwt-ssot init', () => {
   });
 
   it('warns once per legacy .eslintrc* and .eslintignore that flat config will not read', async () => {
-    const dir = tree({ ...TREE, '.eslintrc.json': '{}\n', '.eslintignore': 'dist/\n' });
+    const dir = tree({ ...TREE, 'package.json': '{ "name": "legacy", "eslintConfig": { "root": true } }\n', '.eslintrc.json': '{}\n', '.eslintignore': 'dist/\n' });
     const result = await runInProcess(runInit, dir, ['--print']);
     expect(result.code).toBe(0);
     expect(result.stderr.split('\n').filter(Boolean)).toEqual([
       'jwt-ssot init: warning: .eslintrc.json is not read under flat config; move its rules and settings into the flat config, then delete it.',
+      'jwt-ssot init: warning: package.json has an eslintConfig key, which is not read under flat config; move its rules and settings into the flat config, then delete the key.',
       "jwt-ssot init: warning: .eslintignore is not read under flat config; move its patterns into the flat config's ignores ({ ignores: [...] }), then delete it.",
     ]);
     const clean = await runInProcess(runInit, tree(TREE), ['--print']);

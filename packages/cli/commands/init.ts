@@ -155,21 +155,23 @@ function configText(block: Record<string, unknown>, esm: boolean): string {
     : `${header}const jwtSsot = require('eslint-plugin-jwt-ssot');\n\nmodule.exports = [\n  jwtSsot.configs.recommended,\n  {\n    settings: ${settings},\n  },\n];\n`;
 }
 
-function dependsOnPlugin(root: string): boolean {
+/** The project's package.json, or undefined when there is none or it is not valid JSON. */
+function packageJson(root: string): Record<string, unknown> | undefined {
   try {
-    const json = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
-    return ['dependencies', 'devDependencies'].some((key) => json[key]?.['eslint-plugin-jwt-ssot'] !== undefined);
+    const json: unknown = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    return typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
+function dependsOnPlugin(root: string): boolean {
+  const json = packageJson(root) as Record<string, Record<string, string> | undefined> | undefined;
+  return ['dependencies', 'devDependencies'].some((key) => json?.[key]?.['eslint-plugin-jwt-ssot'] !== undefined);
+}
+
 function isEsmPackage(root: string): boolean {
-  try {
-    return (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { type?: string }).type === 'module';
-  } catch {
-    return false;
-  }
+  return packageJson(root)?.type === 'module';
 }
 
 /** Whether a config file of that name is an ES module (its extension, else the package's type). */
@@ -184,6 +186,9 @@ function legacyWarnings(root: string): string[] {
   const warnings = LEGACY_CONFIG_NAMES.filter((name) => fs.existsSync(path.join(root, name))).map(
     (name) => `${name} is not read under flat config; move its rules and settings into the flat config, then delete it.`,
   );
+  if (packageJson(root)?.eslintConfig !== undefined) {
+    warnings.push('package.json has an eslintConfig key, which is not read under flat config; move its rules and settings into the flat config, then delete the key.');
+  }
   if (fs.existsSync(path.join(root, '.eslintignore'))) {
     warnings.push('.eslintignore is not read under flat config; move its patterns into the flat config\'s ignores ({ ignores: [...] }), then delete it.');
   }
