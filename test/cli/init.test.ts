@@ -52,6 +52,11 @@ describe('jwt-ssot init', () => {
     expect(settings.canonical?.file).toBe(path.join(dir, 'src/security/tokens.ts'));
     expect(settings.canonical?.exports).toEqual({ verify: 'validateSession', decode: 'decodeSession' });
     expect(settings.isExempt(path.join(dir, 'test/tokens.test.ts'))).toBe(true);
+    // root is the config's own folder, so ESLint (which resolves a relative root from its cwd) agrees.
+    expect(written).toContain('root: __dirname,');
+    expect(settings.root).toBe(dir);
+    expect(result.stdout).toContain('"root": __dirname,');
+    expect(result.stdout).toContain('Note: validateApiKey verifies too; exports.verify names validateSession, the first.');
   });
 
   it('uses the file named with --canonical and writes ESM for "type": "module" packages', async () => {
@@ -61,7 +66,14 @@ describe('jwt-ssot init', () => {
     expect(result.stdout).not.toContain('npm install');
     expect(result.stdout).toMatch(/^Canonical module: src\/auth\/jwt\.ts \(named with --canonical\)/m);
     expect(result.stdout).toContain('"verify": "validateToken"');
-    expect(fs.readFileSync(path.join(dir, 'eslint.config.js'), 'utf8')).toMatch(/^import jwtSsot from 'eslint-plugin-jwt-ssot';$/m);
+    const written = fs.readFileSync(path.join(dir, 'eslint.config.js'), 'utf8');
+    expect(written).toMatch(/^import jwtSsot from 'eslint-plugin-jwt-ssot';$/m);
+    expect(written).toContain('root: import.meta.dirname,');
+    fs.mkdirSync(path.join(dir, 'node_modules/eslint-plugin-jwt-ssot'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'node_modules/eslint-plugin-jwt-ssot/index.js'), 'module.exports = { configs: { recommended: {} } };\n');
+    const settings = await (await loadCliConfig({ cwd: dir })).settingsFor(path.join(dir, 'src/api/orders.ts'));
+    expect(settings.root).toBe(dir);
+    expect(settings.canonical?.file).toBe(path.join(dir, 'src/auth/jwt.ts'));
   });
 
   it('never overwrites an existing ESLint config', async () => {
@@ -95,6 +107,79 @@ describe('jwt-ssot init', () => {
     expect(result.stdout).toContain('"verify": "verifyAccessToken"');
     expect(result.stdout).toContain('"decode": "decodeAccessToken"');
     expect(result.stdout).not.toContain('exports no function that looks like a validator');
+  });
+
+  it('proposes the exported function that verifies, whatever its name, in ES export forms', async () => {
+    const dir = tree({
+      'package.json': '{ "name": "es-forms" }\n',
+      'src/auth/session.ts': [
+        "import jwt from 'jsonwebtoken';",
+        "export const SESSION_COOKIE = 'sid';",
+        'export function readSession(t: string) {',
+        "  return jwt.verify(t, process.env.JWT_SECRET!, { algorithms: ['HS256'] });",
+        '}',
+        'const peekToken = (t: string) => jwt.decode(t);',
+        'export { peekToken as inspect };',
+        'export default function unnamed(t: string) {',
+        "  return jwt.verify(t, 'k');",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const result = await runInProcess(runInit, dir, ['--canonical', 'src/auth/session.ts', '--print']);
+    expect(result.code).toBe(0);
+    // Neither name looks like a validator: they are proposed because they verify and decode.
+    expect(result.stdout).toContain('"verify": "readSession"');
+    expect(result.stdout).toContain('"decode": "inspect"');
+    expect(result.stdout).toContain('Note: the default export verifies; give it a name');
+    expect(result.stdout).not.toContain('SESSION_COOKIE');
+  });
+
+  it('proposes a verifying function exported with each CommonJS form, through a local helper', async () => {
+    const forms = {
+      'module.exports = { … }': 'module.exports = { checkAccess, TTL: 60 };',
+      'module.exports.f =': 'module.exports.checkAccess = checkAccess;',
+      'exports.f =': 'exports.checkAccess = (t) => verifyWithKey(t);',
+    };
+    for (const [form, exportLine] of Object.entries(forms)) {
+      const dir = tree({
+        'package.json': '{ "name": "cjs-forms" }\n',
+        'lib/auth.js': [
+          "const jwt = require('jsonwebtoken');",
+          "function verifyWithKey(t) { return jwt.verify(t, process.env.JWT_SECRET, { algorithms: ['HS256'] }); }",
+          'function checkAccess(t) { return verifyWithKey(t); }',
+          exportLine,
+          '',
+        ].join('\n'),
+      });
+      const result = await runInProcess(runInit, dir, ['--canonical', 'lib/auth.js', '--print']);
+      expect(result.code, form).toBe(0);
+      expect(result.stdout, form).toContain('"verify": "checkAccess"');
+      expect(result.stdout, form).not.toContain('Note:');
+    }
+  });
+
+  it('falls back to a name that looks like a validator only when no exported function verifies, and says so', async () => {
+    const dir = tree({
+      'src/auth/index.ts': "import { check } from './impl';\nexport const validateToken = (t: string) => check(t);\n",
+      'src/auth/impl.ts': "import jwt from 'jsonwebtoken';\nexport const check = (t: string) => jwt.verify(t, 'k');\n",
+    });
+    const result = await runInProcess(runInit, dir, ['--canonical', 'src/auth/index.ts', '--print']);
+    expect(result.stdout).toContain('"verify": "validateToken"');
+    expect(result.stdout).toContain("Note: no exported function of src/auth/index.ts calls a JWT library's verify; validateToken is proposed for its name, check that it verifies.");
+  });
+
+  it('warns once per legacy .eslintrc* and .eslintignore that flat config will not read', async () => {
+    const dir = tree({ ...TREE, 'package.json': '{ "name": "legacy", "eslintConfig": { "root": true } }\n', '.eslintrc.json': '{}\n', '.eslintignore': 'dist/\n' });
+    const result = await runInProcess(runInit, dir, ['--print']);
+    expect(result.code).toBe(0);
+    expect(result.stderr.split('\n').filter(Boolean)).toEqual([
+      'jwt-ssot init: warning: .eslintrc.json is not read under flat config; move its rules and settings into the flat config, then delete it.',
+      'jwt-ssot init: warning: package.json has an eslintConfig key, which is not read under flat config; move its rules and settings into the flat config, then delete the key.',
+      "jwt-ssot init: warning: .eslintignore is not read under flat config; move its patterns into the flat config's ignores ({ ignores: [...] }), then delete it.",
+    ]);
+    const clean = await runInProcess(runInit, tree(TREE), ['--print']);
+    expect(clean.stderr).toBe('');
   });
 
   it('exits 2 for a --canonical file that does not exist, and 1 when nothing verifies JWTs', async () => {

@@ -46,7 +46,7 @@ describe('jwt-ssot migrate', { timeout: 240_000 }, () => {
     expect(out).toContain("-import jwt from 'jsonwebtoken';\n+import { validateToken } from '../auth/jwt-handler';\n");
     expect(out).toContain('-  return jwt.verify(token, process.env.JWT_SECRET!);\n+  return validateToken(token);\n');
     expect(out).toContain('+  // TODO(jwt-ssot): The third argument of jsonwebtoken `verify` may be options or a callback');
-    expect(out).toContain('jwt-ssot migrate: 2 changed, 3 unchanged, 0 skipped, 0 errors, 1 follow-ups (dry run; rerun with --write to apply)');
+    expect(out).toContain('jwt-ssot migrate: rewritten 1 of 2 sites (50%); 2 changed, 3 unchanged, 0 skipped, 0 errors, 1 follow-ups (dry run; rerun with --write to apply)');
     expect(out).toMatch(/Follow-ups \(marked with \/\/ TODO\(jwt-ssot\):\):\n {2}src\/legacy\.ts:5 {2}The third argument/);
     expect(read(dir, 'src/routes/user.ts')).toBe(ROUTE);
     expect(read(dir, 'src/legacy.ts')).toBe(CALLBACK);
@@ -55,7 +55,7 @@ describe('jwt-ssot migrate', { timeout: 240_000 }, () => {
   it('--format json: files with status and edits, follow-ups, errors and a summary', async () => {
     const dir = project();
     const io = memoryIo(dir);
-    expect(await runMigrate(['--format', 'json', 'src'], io)).toBe(0);
+    expect(await runMigrate(['--format', 'json', 'src', '--verbose'], io)).toBe(0);
     const report = JSON.parse(io.out());
     expect(report.files.map((file: { file: string; status: string }) => [file.file, file.status])).toEqual([
       ['src/auth/jwt-handler.ts', 'unchanged'],
@@ -68,6 +68,127 @@ describe('jwt-ssot migrate', { timeout: 240_000 }, () => {
     expect(report.followUps).toEqual([{ file: 'src/legacy.ts', line: 5, reason: expect.stringContaining('options or a callback') }]);
     expect(report.errors).toEqual([]);
     expect(report.summary).toMatchObject({ changed: 2, unchanged: 2, skipped: 0, errors: 0, followUps: 1, written: false });
+    expect(report.summary.sites).toEqual({ planned: 2, rewritten: 1, description: 'rewritten 1 of 2 sites (50%)' });
+
+    // Without --verbose the report lists only the files to look at; the summary still counts the others.
+    const short = memoryIo(dir);
+    expect(await runMigrate(['--format', 'json', 'src'], short)).toBe(0);
+    const shortReport = JSON.parse(short.out());
+    expect(shortReport.files.map((file: { file: string; status: string }) => [file.file, file.status])).toEqual([
+      ['src/legacy.ts', 'changed'],
+      ['src/routes/user.ts', 'changed'],
+    ]);
+    expect(shortReport.summary).toMatchObject({ changed: 2, unchanged: 2, followUps: 1 });
+  });
+
+  it('lists a file whose follow-ups were already marked, and skipped files with their reason, without --verbose', async () => {
+    const dir = project();
+    fs.symlinkSync(tempDir(), path.join(dir, 'src/linked'), 'dir');
+    expect(await runMigrate(['--write'], memoryIo(dir))).toBe(0);
+    const io = memoryIo(dir);
+    expect(await runMigrate(['--format', 'json'], io)).toBe(0);
+    const report = JSON.parse(io.out());
+    // src/legacy.ts is unchanged now (its follow-up comment is there) but still has a follow-up.
+    expect(report.files).toEqual([
+      { file: 'src/legacy.ts', status: 'unchanged', edits: [] },
+      { file: 'src/linked', status: 'skipped', edits: [], reason: expect.stringContaining('outside the project') },
+    ]);
+    expect(report.followUps).toEqual([{ file: 'src/legacy.ts', line: 5, reason: expect.stringContaining('options or a callback') }]);
+    expect(report.summary.sites).toEqual({ planned: 1, rewritten: 0, description: 'rewritten 0 of 1 site (0%)' });
+  });
+
+  it('-o FILE writes the report atomically to the file; an unwritable path fails at once with exit 2', async () => {
+    const dir = project();
+    const io = memoryIo(dir);
+    expect(await runMigrate(['--format', 'json', '-o', 'reports/migrate.json'], io)).toBe(2);
+    expect(io.err()).toBe(`jwt-ssot migrate: --output reports/migrate.json: cannot write the report there (the folder ${path.join(dir, 'reports')} does not exist).\n`);
+    expect(io.out()).toBe('');
+
+    fs.mkdirSync(path.join(dir, 'reports'));
+    const written = memoryIo(dir);
+    expect(await runMigrate(['--format', 'json', '--output', 'reports/migrate.json'], written)).toBe(0);
+    expect(written.out()).toBe('');
+    expect(written.err()).toBe('jwt-ssot migrate: rewritten 1 of 2 sites (50%); report written to reports/migrate.json\n');
+    expect(JSON.parse(read(dir, 'reports/migrate.json')).summary).toMatchObject({ changed: 2, followUps: 1 });
+    expect(fs.readdirSync(path.join(dir, 'reports'))).toEqual(['migrate.json']);
+
+    const text = memoryIo(dir);
+    expect(await runMigrate(['-o', 'reports/migrate.txt'], text)).toBe(0);
+    expect(read(dir, 'reports/migrate.txt')).toContain('+  return validateToken(token);\n');
+
+    const intoFile = memoryIo(dir);
+    expect(await runMigrate(['-o', 'src/plain.ts/report.json'], intoFile)).toBe(2);
+    expect(intoFile.err()).toContain(`is not a folder`);
+    expect(read(dir, 'src/routes/user.ts')).toBe(ROUTE);
+  });
+
+  it('checks the canonical settings against the code before anything runs (exit 2, one message naming the setting)', async () => {
+    const config = (canonical: string): string => `export default [{ settings: { 'jwt-ssot': { canonical: ${canonical} } } }];\n`;
+    const cases: Array<[string, Record<string, string>, string]> = [
+      [
+        'missing module',
+        { 'eslint.config.mjs': config("{ module: 'src/auth/missing.ts', exports: { verify: 'validateToken' } }") },
+        "jwt-ssot migrate: eslint.config.mjs: settings['jwt-ssot'].canonical.module: src/auth/missing.ts does not exist",
+      ],
+      [
+        'outside root',
+        { 'eslint.config.mjs': config("{ module: '../shared/jwt-handler.ts', exports: { verify: 'validateToken' } }") },
+        "jwt-ssot migrate: eslint.config.mjs: settings['jwt-ssot'].canonical.module: ../shared/jwt-handler.ts lies outside root",
+      ],
+      [
+        'missing export',
+        { 'eslint.config.mjs': config("{ module: 'src/auth/jwt-handler.ts', exports: { verify: 'verifyToken', decode: 'decodeToken' } }") },
+        "jwt-ssot migrate: eslint.config.mjs: settings['jwt-ssot'].canonical.exports.verify: src/auth/jwt-handler.ts does not export verifyToken; settings['jwt-ssot'].canonical.exports.decode: src/auth/jwt-handler.ts does not export decodeToken (it exports validateToken).\n",
+      ],
+      [
+        'unresolvable package',
+        { 'eslint.config.mjs': config("{ module: '@acme/auth', exports: { verify: 'validateToken' } }") },
+        "jwt-ssot migrate: eslint.config.mjs: settings['jwt-ssot'].canonical.module is the package '@acme/auth', which does not resolve from",
+      ],
+    ];
+    for (const [name, files, message] of cases) {
+      const dir = project(files);
+      if (name === 'outside root') writeFiles(path.dirname(dir), { 'shared/jwt-handler.ts': CANONICAL });
+      const io = memoryIo(dir);
+      expect(await runMigrate(['--write'], io), name).toBe(2);
+      expect(io.err(), name).toContain(message);
+      expect(io.err().trim().split('\n'), name).toHaveLength(1);
+      expect(io.out(), name).toBe('');
+      expect(read(dir, 'src/routes/user.ts'), name).toBe(ROUTE);
+    }
+  });
+
+  it('accepts a CommonJS canonical module whose exports are assigned (module.exports = { … }, exports.f =)', async () => {
+    const dir = project({
+      'eslint.config.mjs': `export default [{ settings: { 'jwt-ssot': { canonical: { module: 'lib/auth.js', exports: { verify: 'validateToken', decode: 'decodeToken' } } } } }];\n`,
+      'lib/auth.js': "function validateToken(token) {\n  return { sub: token };\n}\nmodule.exports = { validateToken };\nexports.decodeToken = (token) => ({ sub: token });\n",
+    });
+    const io = memoryIo(dir);
+    expect(await runMigrate(['src/routes', '--format', 'json'], io)).toBe(0);
+    expect(JSON.parse(io.out()).summary.sites).toMatchObject({ planned: 1, rewritten: 1 });
+  });
+
+  it('shows a progress line on a terminal for a large tree, and never for JSON or a pipe', async () => {
+    const dir = project(Object.fromEntries(Array.from({ length: 240 }, (_, index) => [`src/generated/file-${index}.ts`, `export const value${index} = ${index};\n`])));
+    const terminal = (): ReturnType<typeof memoryIo> & { stderr: { isTTY: boolean } } => {
+      const io = memoryIo(dir);
+      return { ...io, stderr: { write: io.stderr.write, isTTY: true } };
+    };
+    const tty = terminal();
+    expect(await runMigrate([], tty)).toBe(0);
+    const lines = tty.err().split('\r\u001b[K').filter(Boolean);
+    expect(lines[0]).toMatch(/^Migrating 0 \/ 24\d files…$/);
+    expect(lines).toContain(lines[0]!.replace('Migrating 0 ', 'Migrating 225 '));
+    // The line is cleared before the report, which goes to stdout untouched.
+    expect(tty.err().endsWith('\r\u001b[K')).toBe(true);
+    expect(tty.out()).toContain('jwt-ssot migrate: rewritten 1 of 2 sites (50%)');
+
+    const json = terminal();
+    expect(await runMigrate(['--format', 'json'], json)).toBe(0);
+    expect(json.err()).toBe('');
+    const pipe = memoryIo(dir);
+    expect(await runMigrate([], pipe)).toBe(0);
+    expect(pipe.err()).toBe('');
   });
 
   it('refuses --write in a dirty git work tree, writes with --force', async () => {

@@ -1,21 +1,26 @@
 /**
  * `jwt-ssot init`: set a project up in one step. It proposes the canonical module (the file that already
- * holds the most verification, or the one named with --canonical), prints a ready settings block, and
- * writes eslint.config.js when the project has no ESLint config yet. It never overwrites a config.
+ * holds the most verification, or the one named with --canonical) and the function in it that already
+ * verifies (its real exported name, ES or CommonJS), prints a ready settings block with `root`, and
+ * writes eslint.config.js when the project has no ESLint config yet. It never overwrites a config, and
+ * warns about legacy `.eslintrc*` / `.eslintignore` files that flat config no longer reads.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { analyzeFile, createResolver, exportedNames, mightContainSites, parseFile, readSettings, type SpecifierResolver } from '../../engine/index.js';
+import { analyzeFile, createResolver, mightContainSites, parseFile, readSettings, type SpecifierResolver } from '../../engine/index.js';
 import { toPosix } from '../../engine/paths.js';
 import { isTestFile } from '../audit/impact.js';
+import { jwtExports, moduleExportNames } from '../canonical-exports.js';
 import type { CommandIo } from '../io.js';
 import { defineCommand, EXIT_FAILED, EXIT_OK, UsageError } from '../command.js';
 import { listSourceFiles } from '../files.js';
 
 const HELP = `Usage: jwt-ssot init [options]
 
-Proposes the canonical JWT module, prints the settings block for it, and writes eslint.config.js when
-the project has none (an existing ESLint config is never overwritten).
+Proposes the canonical JWT module and the function in it that already verifies (its exported name),
+prints the settings block for it (with root), and writes eslint.config.js when the project has none (an
+existing ESLint config is never overwritten). Warns when a legacy .eslintrc* or .eslintignore will stop
+applying under flat config.
 
 Options:
       --canonical <file>  Use this file as the canonical module instead of the proposed one
@@ -24,6 +29,10 @@ Options:
 `;
 
 const CONFIG_NAMES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
+const LEGACY_CONFIG_NAMES = ['.eslintrc', '.eslintrc.js', '.eslintrc.cjs', '.eslintrc.yaml', '.eslintrc.yml', '.eslintrc.json'];
+const VALIDATOR_NAME = /verif|validat|authenticat/i;
+/** Stands for `root` in the JSON a settings block is rendered from; replaced by the config's own folder expression. */
+const ROOT_PLACEHOLDER = '\u0000root\u0000';
 
 export interface Candidate {
   readonly file: string;
@@ -57,7 +66,7 @@ async function rankCandidates(root: string, resolver: SpecifierResolver = create
       const verify = analysis.calls.filter((call) => call.kind === 'verify').length;
       const decode = analysis.calls.filter((call) => call.kind === 'decode').length;
       if (verify + decode > 0) {
-        const exportsValidator = guessExports(file, resolver).verify !== undefined;
+        const exportsValidator = proposeExports(file, resolver).verify !== undefined;
         candidates.push({ file, verify, decode, exportsValidator, authPath: /auth|jwt|token/i.test(rel) });
       }
     } catch {
@@ -75,18 +84,43 @@ async function rankCandidates(root: string, resolver: SpecifierResolver = create
   );
 }
 
-/** The exported names that look like the verify and decode entry points (through `export *` and aliases). */
-function guessExports(file: string, resolver: SpecifierResolver = createResolver()): { verify?: string; decode?: string } {
-  const names = [...exportedNames(file, resolver)].filter((name) => name !== 'default');
-  return {
-    verify: names.find((name) => /verif|validat|authenticat/i.test(name)),
-    decode: names.find((name) => /decode|peek|parse/i.test(name)),
-  };
+interface ProposedExports {
+  readonly verify?: string;
+  readonly decode?: string;
+  /** Why a name is what it is, when it is not simply the one function that verifies. */
+  readonly notes: readonly string[];
 }
 
+/**
+ * The names to propose for `exports.verify` / `exports.decode`: the exported function that already
+ * verifies (a JWT library's verify call in its body or in a local helper it calls) and the one that only
+ * decodes. Only when no exported function verifies does a name that looks like a validator stand in
+ * (it may verify through an imported helper), with a note saying so; a decode name is never guessed.
+ */
+function proposeExports(file: string, resolver: SpecifierResolver, label = toPosix(file)): ProposedExports {
+  const found = jwtExports(file, resolver);
+  const notes: string[] = [];
+  const named = found.filter((entry) => entry.name !== 'default');
+  const verifiers = named.filter((entry) => entry.kind === 'verify');
+  let verify: string | undefined = verifiers[0]?.name;
+  const decode: string | undefined = named.find((entry) => entry.kind === 'decode')?.name;
+  if (verifiers.length > 1) {
+    notes.push(`${verifiers.slice(1).map((entry) => entry.name).join(', ')} verif${verifiers.length > 2 ? 'y' : 'ies'} too; exports.verify names ${verify}, the first.`);
+  }
+  if (found.some((entry) => entry.name === 'default' && entry.kind === 'verify')) {
+    notes.push(`the default export verifies; give it a name (\`export { fn as validateToken }\`) to use it as exports.verify.`);
+  }
+  const names = [...moduleExportNames(file, resolver)].filter((name) => name !== 'default');
+  if (verify === undefined) {
+    verify = names.find((name) => VALIDATOR_NAME.test(name));
+    if (verify !== undefined) notes.push(`no exported function of ${label} calls a JWT library's verify; ${verify} is proposed for its name, check that it verifies.`);
+  }
+  return { verify, decode, notes };
+}
 
 function settingsBlock(canonical: { module: string; verify: string; decode?: string }, hasTests: boolean): Record<string, unknown> {
   return {
+    root: ROOT_PLACEHOLDER,
     canonical: {
       module: canonical.module,
       exports: canonical.decode ? { verify: canonical.verify, decode: canonical.decode } : { verify: canonical.verify },
@@ -95,8 +129,22 @@ function settingsBlock(canonical: { module: string; verify: string; decode?: str
   };
 }
 
+/**
+ * `root` is the config file's own folder, written as an expression: ESLint resolves a relative root from
+ * its cwd while the CLI resolves it from the config's folder (settings.ts), so only an absolute root means
+ * the same to both wherever they run from.
+ */
+function rootExpression(esm: boolean): string {
+  return esm ? 'import.meta.dirname' : '__dirname';
+}
+
+/** The settings JSON as JavaScript, with `root` set to the config's folder. */
+function renderSettings(block: Record<string, unknown>, esm: boolean): string {
+  return JSON.stringify({ 'jwt-ssot': block }, null, 2).replace(JSON.stringify(ROOT_PLACEHOLDER), rootExpression(esm));
+}
+
 function configText(block: Record<string, unknown>, esm: boolean): string {
-  const settings = JSON.stringify({ 'jwt-ssot': block }, null, 2)
+  const settings = renderSettings(block, esm)
     .replace(/"([A-Za-z_$][\w$]*)":/g, '$1:')
     .split('\n')
     .map((line, index) => (index === 0 ? line : `    ${line}`))
@@ -107,21 +155,44 @@ function configText(block: Record<string, unknown>, esm: boolean): string {
     : `${header}const jwtSsot = require('eslint-plugin-jwt-ssot');\n\nmodule.exports = [\n  jwtSsot.configs.recommended,\n  {\n    settings: ${settings},\n  },\n];\n`;
 }
 
-function dependsOnPlugin(root: string): boolean {
+/** The project's package.json, or undefined when there is none or it is not valid JSON. */
+function packageJson(root: string): Record<string, unknown> | undefined {
   try {
-    const json = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
-    return ['dependencies', 'devDependencies'].some((key) => json[key]?.['eslint-plugin-jwt-ssot'] !== undefined);
+    const json: unknown = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    return typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
+function dependsOnPlugin(root: string): boolean {
+  const json = packageJson(root) as Record<string, Record<string, string> | undefined> | undefined;
+  return ['dependencies', 'devDependencies'].some((key) => json?.[key]?.['eslint-plugin-jwt-ssot'] !== undefined);
+}
+
 function isEsmPackage(root: string): boolean {
-  try {
-    return (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { type?: string }).type === 'module';
-  } catch {
-    return false;
+  return packageJson(root)?.type === 'module';
+}
+
+/** Whether a config file of that name is an ES module (its extension, else the package's type). */
+function isEsmConfig(name: string, root: string): boolean {
+  if (/\.m[jt]s$/.test(name)) return true;
+  if (/\.c[jt]s$/.test(name)) return false;
+  return isEsmPackage(root);
+}
+
+/** One line per legacy ESLint file that flat config no longer reads, saying what to do with it. */
+function legacyWarnings(root: string): string[] {
+  const warnings = LEGACY_CONFIG_NAMES.filter((name) => fs.existsSync(path.join(root, name))).map(
+    (name) => `${name} is not read under flat config; move its rules and settings into the flat config, then delete it.`,
+  );
+  if (packageJson(root)?.eslintConfig !== undefined) {
+    warnings.push('package.json has an eslintConfig key, which is not read under flat config; move its rules and settings into the flat config, then delete the key.');
   }
+  if (fs.existsSync(path.join(root, '.eslintignore'))) {
+    warnings.push('.eslintignore is not read under flat config; move its patterns into the flat config\'s ignores ({ ignores: [...] }), then delete it.');
+  }
+  return warnings;
 }
 
 export const initCommand = defineCommand({
@@ -163,18 +234,20 @@ async function init(values: { canonical?: string; print?: boolean }, io: Command
     if (others.length > 0) reason += `; next: ${others.join(', ')}`;
   }
   const module = toPosix(path.relative(root, canonicalFile));
-  const guessed = guessExports(canonicalFile, resolver);
-  const notes: string[] = [];
-  if (!guessed.verify) notes.push(`${module} exports no function that looks like a validator; rename 'validateToken' below to the one you export.`);
+  const proposed = proposeExports(canonicalFile, resolver, module);
+  const notes = [...proposed.notes];
+  if (!proposed.verify) notes.push(`${module} exports no function that looks like a validator; rename 'validateToken' below to the one you export.`);
   const hasTests = ['test', 'tests', '__tests__'].some((dir) => fs.existsSync(path.join(root, dir)));
-  const block = settingsBlock({ module, verify: guessed.verify ?? 'validateToken', decode: guessed.decode }, hasTests);
+  const block = settingsBlock({ module, verify: proposed.verify ?? 'validateToken', decode: proposed.decode }, hasTests);
+  const existing = CONFIG_NAMES.find((name) => fs.existsSync(path.join(root, name)));
+  const esm = isEsmConfig(existing ?? 'eslint.config.js', root);
 
   io.stdout.write(`Canonical module: ${module} (${reason})\n\nSettings block for your ESLint config:\n\n`);
-  io.stdout.write(`settings: ${JSON.stringify({ 'jwt-ssot': block }, null, 2)}\n\n`);
+  io.stdout.write(`settings: ${renderSettings(block, esm)}\n\n`);
   for (const note of notes) io.stdout.write(`Note: ${note}\n`);
+  for (const warning of legacyWarnings(root)) io.stderr.write(`jwt-ssot init: warning: ${warning}\n`);
 
   if (!dependsOnPlugin(root)) io.stdout.write('Install the plugin first: npm install --save-dev eslint eslint-plugin-jwt-ssot\n');
-  const existing = CONFIG_NAMES.find((name) => fs.existsSync(path.join(root, name)));
   if (existing) {
     io.stdout.write(`${existing} already exists and was left unchanged; add the block above and jwtSsot.configs.recommended to it.\n`);
     return EXIT_OK;
@@ -183,7 +256,7 @@ async function init(values: { canonical?: string; print?: boolean }, io: Command
   const target = path.join(root, 'eslint.config.js');
   try {
     // 'wx': create only; if something appeared meanwhile, it is not ours to replace.
-    fs.writeFileSync(target, configText(block, isEsmPackage(root)), { flag: 'wx' });
+    fs.writeFileSync(target, configText(block, esm), { flag: 'wx' });
   } catch (error) {
     io.stderr.write(`jwt-ssot init: cannot write eslint.config.js (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
     return EXIT_FAILED;

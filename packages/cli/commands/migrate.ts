@@ -7,11 +7,15 @@
  */
 import path from 'node:path';
 import { defineCommand, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from '../command.js';
+import { assertCanonicalMatchesCode } from '../canonical-check.js';
 import { loadCliConfig } from '../config.js';
+import { writableOutputPath } from '../output-file.js';
+import { writeFileAtomic } from '../write-atomic.js';
 import { unifiedDiff } from '../migrate/diff.js';
 import { workTreeState } from '../migrate/git.js';
 import type { TypecheckResult } from '../migrate/rollback.js';
-import { relativeTo, runMigration, type MigrationReport } from '../migrate/run.js';
+import { progressLine, PROGRESS_MIN_FILES } from '../migrate/progress.js';
+import { relativeTo, runMigration, type MigrationReport, type SiteCounts } from '../migrate/run.js';
 import { findTsconfig, type CompilerInfo, type Diagnostic } from '../migrate/typecheck.js';
 import { FOLLOW_UP_PREFIX } from '../../rewrite/index.js';
 
@@ -22,11 +26,15 @@ the canonical validator from settings['jwt-ssot'].canonical. Sites it cannot rew
 \`// ${FOLLOW_UP_PREFIX} <reason>\` comment and are listed as follow-ups.
 
 Paths default to the current directory; .gitignore files and the ESLint config's ignores apply.
+Before anything runs, canonical.module must exist inside root and export the configured names.
+On a terminal, trees of more than ${PROGRESS_MIN_FILES} files show a progress line on stderr.
 
 Options:
       --write                Apply the changes (default: dry run printing a unified diff)
       --force                Write even when the git work tree has uncommitted changes
   -f, --format <text|json>   Output format (default: text)
+  -o, --output <file>        Write the report to a file instead of stdout (its folder must exist)
+      --verbose              List every file in the report, unchanged ones too
   -c, --config <file>        ESLint config file to read settings['jwt-ssot'] from
       --typecheck            Type-check before and after with the project's own TypeScript, undoing
                              rewrites that introduce a type error (default when a tsconfig.json is found)
@@ -46,9 +54,24 @@ export function describeCompiler(compiler: CompilerInfo, cwd: string): string {
 
 
 
+/** "rewritten 3 of 4 sites (75%)"; "0 of 0 sites" has no percentage. */
+export function describeSites(sites: SiteCounts): string {
+  if (sites.planned === 0) return 'rewritten 0 of 0 sites';
+  return `rewritten ${sites.rewritten} of ${sites.planned} site${sites.planned === 1 ? '' : 's'} (${percent(sites.rewritten, sites.planned)}%)`;
+}
+
+/** Whole percent, but never 0% for some or 100% for not all: 1 of 1,000 is "<1", 999 of 1,000 is ">99". */
+function percent(part: number, whole: number): string {
+  const rounded = Math.round((part / whole) * 100);
+  if (rounded === 0 && part > 0) return '<1';
+  if (rounded === 100 && part < whole) return '>99';
+  return String(rounded);
+}
+
 function summaryOf(report: MigrationReport, cwd: string) {
   const count = (status: string): number => report.files.filter((file) => file.status === status).length;
   return {
+    sites: { ...report.sites, description: describeSites(report.sites) },
     changed: count('changed'),
     unchanged: count('unchanged'),
     skipped: count('skipped'),
@@ -81,11 +104,21 @@ function typecheckJson(typecheck: TypecheckResult, cwd: string) {
   };
 }
 
-function formatJson(report: MigrationReport, cwd: string): string {
+/**
+ * The files a reader must look at: changed, with follow-ups, skipped (with the reason) or in error.
+ * Unchanged files only with --verbose; the summary counts them either way.
+ */
+function listedFiles(report: MigrationReport, verbose: boolean): MigrationReport['files'] {
+  if (verbose) return report.files;
+  const withFollowUps = new Set(report.followUps.map((followUp) => followUp.file));
+  return report.files.filter((file) => file.status !== 'unchanged' || withFollowUps.has(file.file));
+}
+
+function formatJson(report: MigrationReport, cwd: string, verbose: boolean): string {
   const rel = (file: string): string => relativeTo(cwd, file);
   return `${JSON.stringify(
     {
-      files: report.files.map((file) => ({ file: rel(file.file), status: file.status, edits: file.edits, ...(file.reason ? { reason: file.reason } : {}) })),
+      files: listedFiles(report, verbose).map((file) => ({ file: rel(file.file), status: file.status, edits: file.edits, ...(file.reason ? { reason: file.reason } : {}) })),
       followUps: report.followUps.map((followUp) => ({ ...followUp, file: rel(followUp.file) })),
       errors: report.errors.map((error) => ({ ...error, file: rel(error.file) })),
       typecheck: report.typecheck && typecheckJson(report.typecheck, cwd),
@@ -97,7 +130,7 @@ function formatJson(report: MigrationReport, cwd: string): string {
   )}\n`;
 }
 
-function formatText(report: MigrationReport, cwd: string): string {
+function formatText(report: MigrationReport, cwd: string, verbose: boolean): string {
   const rel = (file: string): string => relativeTo(cwd, file);
   const out: string[] = [];
   if (!report.written) {
@@ -106,13 +139,15 @@ function formatText(report: MigrationReport, cwd: string): string {
   const summary = summaryOf(report, cwd);
   const mode = report.written ? 'written' : 'dry run; rerun with --write to apply';
   out.push(
-    `jwt-ssot migrate: ${summary.changed} changed, ${summary.unchanged} unchanged, ${summary.skipped} skipped, ${summary.errors} errors, ${summary.followUps} follow-ups (${mode})\n`,
+    `jwt-ssot migrate: ${describeSites(report.sites)}; ${summary.changed} changed, ${summary.unchanged} unchanged, ${summary.skipped} skipped, ${summary.errors} errors, ${summary.followUps} follow-ups (${mode})\n`,
   );
   const skipped = report.files.filter((file) => file.status === 'skipped');
   if (skipped.length > 0) out.push(`\nSkipped:\n${skipped.map((file) => `  ${rel(file.file)}: ${file.reason}\n`).join('')}`);
   if (report.followUps.length > 0) {
     out.push(`\nFollow-ups (marked with // ${FOLLOW_UP_PREFIX}):\n${report.followUps.map((f) => `  ${rel(f.file)}:${f.line}  ${f.reason}\n`).join('')}`);
   }
+  const unchanged = report.files.filter((file) => file.status === 'unchanged');
+  if (verbose && unchanged.length > 0) out.push(`\nUnchanged:\n${unchanged.map((file) => `  ${rel(file.file)}\n`).join('')}`);
   if (report.errors.length > 0) out.push(`\nErrors:\n${report.errors.map((error) => `  ${rel(error.file)}: ${error.message}\n`).join('')}`);
   if (report.typecheck) out.push(formatTypecheck(report.typecheck, cwd));
   if (report.notTypechecked) out.push(`\nThe rewrites were not type-checked: ${report.notTypechecked}. Review them and run your tests.\n`);
@@ -142,6 +177,8 @@ export const migrateCommand = defineCommand({
     write: { type: 'boolean' },
     force: { type: 'boolean' },
     format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    verbose: { type: 'boolean' },
     config: { type: 'string', short: 'c' },
     typecheck: { type: 'boolean' },
     'no-typecheck': { type: 'boolean' },
@@ -150,6 +187,7 @@ export const migrateCommand = defineCommand({
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format ${format}: expected text or json`);
     if (values.typecheck && values['no-typecheck']) throw new UsageError('--typecheck and --no-typecheck contradict each other');
+    const output = values.output === undefined ? undefined : writableOutputPath(io.cwd, values.output);
     const config = await loadCliConfig({ cwd: io.cwd, configFile: values.config });
     for (const note of config.notes) io.stderr.write(`jwt-ssot migrate: ${note}\n`);
     // Without a canonical module every site would only get a follow-up comment: refuse instead of littering the code.
@@ -159,6 +197,8 @@ export const migrateCommand = defineCommand({
         `settings['jwt-ssot'].canonical is not set in ${config.configFile ?? 'any ESLint config'}; migrate needs the canonical module ({ module, exports: { verify } }).`,
       );
     }
+    const configLabel = config.configFile && relativeTo(io.cwd, config.configFile);
+    assertCanonicalMatchesCode(rootSettings, { configFile: configLabel, resolvePackages: true });
     // Only the project's own tsconfig (at the config's folder): a parent folder's one belongs to another project.
     const tsconfig = values['no-typecheck'] ? undefined : findTsconfig(config.root, config.root);
     const noTypecheckReason = values['no-typecheck'] ? 'skipped with --no-typecheck' : `no tsconfig.json in ${relativeTo(io.cwd, config.root) || '.'} (a JavaScript project)`;
@@ -182,8 +222,22 @@ export const migrateCommand = defineCommand({
       write: Boolean(values.write),
       tsconfig,
       noTypecheckReason,
+      configFile: configLabel,
+      onProgress: progressLine(io, { format }),
     });
-    io.stdout.write(format === 'json' ? formatJson(report, io.cwd) : formatText(report, io.cwd));
+    const verbose = Boolean(values.verbose);
+    const text = format === 'json' ? formatJson(report, io.cwd, verbose) : formatText(report, io.cwd, verbose);
+    if (output === undefined) {
+      io.stdout.write(text);
+    } else {
+      try {
+        writeFileAtomic(output, text, { create: true });
+      } catch (error) {
+        io.stderr.write(`jwt-ssot migrate: cannot write the report to ${relativeTo(io.cwd, output)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+        return EXIT_FAILED;
+      }
+      io.stderr.write(`jwt-ssot migrate: ${describeSites(report.sites)}; report written to ${relativeTo(io.cwd, output)}\n`);
+    }
     return report.errors.length > 0 || (report.typecheck?.remaining.length ?? 0) > 0 ? EXIT_FAILED : EXIT_OK;
   },
 });

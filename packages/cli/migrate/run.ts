@@ -11,6 +11,7 @@ import { describeFsError, describeParseError, encodeSource, readSourceFile } fro
 import { MigrationProject, type MigrateEdit, type MigrateResult } from '../../rewrite/index.js';
 import { checkAndRollBack, type TypecheckResult } from './rollback.js';
 import { writeFileAtomic } from '../write-atomic.js';
+import { assertCanonicalMatchesCode } from '../canonical-check.js';
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
 
@@ -24,8 +25,15 @@ export interface FileReport {
   readonly after?: string;
 }
 
+/** The sites of no-direct-verify and no-direct-decode that migrate planned, and how many it rewrote. */
+export interface SiteCounts {
+  readonly planned: number;
+  readonly rewritten: number;
+}
+
 export interface MigrationReport {
   readonly files: FileReport[];
+  readonly sites: SiteCounts;
   readonly followUps: Array<{ file: string; line: number; reason: string }>;
   readonly errors: Array<{ file: string; message: string }>;
   readonly typecheck?: TypecheckResult;
@@ -45,6 +53,10 @@ export interface MigrationOptions {
   readonly noTypecheckReason?: string;
   /** Largest file migrated, in bytes (bigger ones are skipped). */
   readonly maxFileSize?: number;
+  /** Called after each listed file is migrated in memory (for a progress line). */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Where the settings come from, for the message when they do not match the code. */
+  readonly configFile?: string;
   /** Test seam: replaces the per-file migration (`followUpSites`: sites to leave as follow-ups, by siteKey). */
   readonly migrate?: (project: MigrationProject, file: string, text: string, followUpSites?: ReadonlyMap<string, string>) => MigrateResult;
 }
@@ -58,6 +70,8 @@ interface Migrated {
 }
 
 const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+/** The rules whose sites migrate rewrites; the "rewritten N of M sites" summary counts only these. */
+const MIGRATED_RULES: ReadonlySet<string> = new Set(['no-direct-verify', 'no-direct-decode']);
 const LATIN1_NOTE = 'not valid UTF-8: read and written as Latin-1';
 
 export async function runMigration(options: MigrationOptions): Promise<MigrationReport> {
@@ -72,7 +86,10 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const latin1 = new Set<string>();
 
+  const total = listed.files.length;
+  let done = 0;
   for (const file of listed.files) {
+    options.onProgress?.(done++, total);
     if (await config.isIgnored(file)) {
       files.push({ file, status: 'skipped', edits: [], reason: 'ignored by the ESLint config' });
       continue;
@@ -88,6 +105,8 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     const settings = await config.settingsFor(file);
     let project = projects.get(settings);
     if (!project) {
+      // A nested config may name another canonical module: check it against the code before migrating with it.
+      assertCanonicalMatchesCode(settings, { configFile: options.configFile, resolvePackages: true });
       project = new MigrationProject(settings);
       projects.set(settings, project);
     }
@@ -110,6 +129,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     }
     migrated.push({ file, text, project, result });
   }
+  options.onProgress?.(total, total);
 
   let typecheck: TypecheckResult | undefined;
   let notTypechecked: string | undefined;
@@ -164,7 +184,22 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     }
   }
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { files, followUps, errors, typecheck, ...(notTypechecked ? { notTypechecked } : {}), written: write };
+  return { files, sites: countSites(migrated, files), followUps, errors, typecheck, ...(notTypechecked ? { notTypechecked } : {}), written: write };
+}
+
+/** Planned sites of every migrated file; rewritten ones only where the file's change stands (not withdrawn, not failed to write). */
+function countSites(migrated: readonly Migrated[], files: readonly FileReport[]): SiteCounts {
+  const changed = new Set(files.filter((report) => report.status === 'changed').map((report) => report.file));
+  let planned = 0;
+  let rewritten = 0;
+  for (const { file, result } of migrated) {
+    for (const site of result.sites) {
+      if (!MIGRATED_RULES.has(site.rule)) continue;
+      planned++;
+      if (site.outcome === 'rewritten' && changed.has(file)) rewritten++;
+    }
+  }
+  return { planned, rewritten };
 }
 
 function migrateWith(options: MigrationOptions, project: MigrationProject, file: string, text: string, followUpSites?: ReadonlyMap<string, string>): MigrateResult {
