@@ -4,7 +4,8 @@
 //   node scripts/migrate-bench.mjs <checkout> [--recipe scripts/migrate-bench/<name>.json] [--install] [--verbose] [--json]
 //
 // The recipe defaults to scripts/migrate-bench/<basename of checkout>.json. --install first runs the recipe's
-// install commands in the checkout (npm only, with --ignore-scripts).
+// install commands in the checkout (npm only, with --ignore-scripts). The scratch copy goes to a fresh
+// /tmp/jwt-ssot-bench/<name>-XXXXXX unless --scratch names a folder; it is kept for inspection.
 //
 // On a scratch copy of the checkout (the checkout itself is never written) it
 //   1. adds the canonical function the recipe describes (written the way the app's maintainers would,
@@ -61,8 +62,16 @@ if (options.help || positionals.length !== 1) {
 const checkout = path.resolve(positionals[0]);
 const recipeFile = path.resolve(options.recipe ?? path.join(RECIPES, `${path.basename(checkout)}.json`));
 const recipe = JSON.parse(fs.readFileSync(recipeFile, 'utf8'));
-const scratch = path.resolve(options.scratch ?? path.join(os.tmpdir(), 'jwt-ssot-bench', path.basename(checkout)));
+// A fresh folder per run by default: a fixed one was shared by everyone benchmarking the same app on this
+// machine, and a second run overwrote the first one's copy (and config) while it was still being measured.
+const scratch = path.resolve(options.scratch ?? freshScratchFolder());
 const log = options.json ? () => {} : (line) => console.error(line);
+
+function freshScratchFolder() {
+  const parent = path.join(os.tmpdir(), 'jwt-ssot-bench');
+  fs.mkdirSync(parent, { recursive: true });
+  return fs.mkdtempSync(path.join(parent, `${path.basename(checkout)}-`));
+}
 
 /** Runs a command without a shell; the output is kept whatever the exit code. */
 function run(command, args, cwd) {
@@ -197,10 +206,10 @@ function nodeAt(source, position) {
 }
 
 /**
- * Whether a finding carries a follow-up: the marker on the finding's own line, or in the comments directly
- * above one of the places a follow-up may sit, from the innermost class member / object property starting
- * its line out to the statement (in a statement list) that holds the finding. Read from the text, so it
- * counts the same whether or not the audit report says `followUp`.
+ * Whether a finding carries a follow-up: the marker on the finding's own line or in the line comments right
+ * above it, or in the comments directly above one of the places a follow-up may sit, from the innermost
+ * class member / object property starting its line out to the statement (in a statement list) that holds
+ * the finding. Read from the text, so it counts the same whether or not the audit report says `followUp`.
  */
 function isMarked(source, finding) {
   const text = source.text;
@@ -208,6 +217,12 @@ function isMarked(source, finding) {
   const lineStart = lineStarts[finding.line - 1] ?? text.length;
   const lineEnd = lineStarts[finding.line] ?? text.length;
   if (text.slice(lineStart, lineEnd).includes(FOLLOW_UP_MARKER)) return true;
+  // Line comments right above the finding's own line: where a follow-up lands after a decorator, inside its statement.
+  for (let line = finding.line - 2; line >= 0; line--) {
+    const above = text.slice(lineStarts[line], lineStarts[line + 1]).trim();
+    if (!above.startsWith('//')) break;
+    if (above.includes(FOLLOW_UP_MARKER)) return true;
+  }
   const commentsAbove = (node) => (ts.getLeadingCommentRanges(text, node.getFullStart()) ?? []).map((range) => text.slice(range.pos, range.end));
   const startsItsLine = (node) => text.slice(lineStarts[source.getLineAndCharacterOfPosition(node.getStart(source)).line], node.getStart(source)).trim() === '';
   for (let node = nodeAt(source, Math.min(lineStart + finding.column - 1, lineEnd)); node && node.kind !== ts.SyntaxKind.SourceFile; node = node.parent) {
@@ -349,7 +364,7 @@ function tableRow(result) {
   const reasons = result.followUpsByReason.map(([reason, n]) => `${n} × ${reason}`).join('<br>') || '–';
   const diagnostics = result.diagnostics.before === null ? 'not type-checked (plain JS)' : `${result.diagnostics.before} → ${result.diagnostics.after}`;
   const left = `${result.auditAfterMigrate.findings} (${result.auditAfterMigrate.marked} marked)`;
-  return `| ${result.project}@${result.commit.slice(0, 7)} | ${result.sites} | ${result.rewritten} | ${reasons} | ${diagnostics} | ${left} | ${result.secondRunChangesNothing ? 'yes' : 'no'} |`;
+  return `| ${result.project}@${result.commit.slice(0, 7)} | ${result.sites} | ${result.rewritten} | ${reasons} | ${diagnostics} | ${left} | ${result.litter} | ${result.secondRunChangesNothing ? 'yes' : 'no'} |`;
 }
 
 try {
