@@ -217,13 +217,15 @@ function isMarked(source, finding) {
   const lineStart = lineStarts[finding.line - 1] ?? text.length;
   const lineEnd = lineStarts[finding.line] ?? text.length;
   if (text.slice(lineStart, lineEnd).includes(FOLLOW_UP_MARKER)) return true;
-  // Line comments right above the finding's own line: where a follow-up lands after a decorator, inside its statement.
+  // Line comments right above the finding's own line.
   for (let line = finding.line - 2; line >= 0; line--) {
     const above = text.slice(lineStarts[line], lineStarts[line + 1]).trim();
     if (!above.startsWith('//')) break;
     if (above.includes(FOLLOW_UP_MARKER)) return true;
   }
-  const commentsAbove = (node) => (ts.getLeadingCommentRanges(text, node.getFullStart()) ?? []).map((range) => text.slice(range.pos, range.end));
+  // A decorated declaration's follow-up goes after its decorators, right above `export class`.
+  const commentsAt = (position) => (ts.getLeadingCommentRanges(text, position) ?? []).map((range) => text.slice(range.pos, range.end));
+  const commentsAbove = (node) => [...commentsAt(node.getFullStart()), ...(node.modifiers ?? []).filter(ts.isDecorator).flatMap((decorator) => commentsAt(decorator.getEnd()))];
   const startsItsLine = (node) => text.slice(lineStarts[source.getLineAndCharacterOfPosition(node.getStart(source)).line], node.getStart(source)).trim() === '';
   for (let node = nodeAt(source, Math.min(lineStart + finding.column - 1, lineEnd)); node && node.kind !== ts.SyntaxKind.SourceFile; node = node.parent) {
     const anchor = STATEMENT_LISTS.has(node.parent?.kind) || (MEMBER_LISTS.has(node.parent?.kind) && startsItsLine(node));
