@@ -151,6 +151,15 @@ export interface AmbientCall {
   readonly suffix?: boolean;
   /** The follow-up text for this call (see `ApiShape.followUp`). */
   readonly followUp?: string;
+  /**
+   * Where the plugin is registered in another file (the common layout: `app.register(jwt)` once, routes
+   * elsewhere), the call still counts in any file of a project whose package.json depends on the library,
+   * when its receiver is one of these: a name (`request`, `app`; the last member of `request.server`),
+   * `this` inside a plain function (a fastify handler or plugin), or a binding annotated with one of
+   * `receiverTypes` (`request: FastifyRequest`).
+   */
+  readonly receivers?: readonly string[];
+  readonly receiverTypes?: readonly string[];
 }
 
 /** A user-declared library from `settings['jwt-ssot'].libraries`. */
