@@ -51,7 +51,26 @@ export interface UnsafeChecks {
   readonly minArgs?: number;
   /** A truthy literal argument at this index skips verification: the call is an unverified decode (`noVerify`). */
   readonly noVerifyFlagArg?: number;
+  /** Options keys whose truthy value turns off the expiry check (`ignoreExpiration`). Defaults to `EXPIRY_BYPASS_KEYS`. */
+  readonly expiryBypassKeys?: readonly string[];
+  /**
+   * Options keys of the leeway granted on expiry, in the API's unit, or as a timespan string (`'1 day'`)
+   * where the API takes one. One above the rule's `maxClockTolerance` keeps expired tokens valid
+   * (`clockTolerance`).
+   */
+  readonly clockTolerance?: ClockToleranceOption;
 }
+
+export interface ClockToleranceOption {
+  readonly keys: readonly string[];
+  /** The unit of a number: jsonwebtoken and jose count seconds, fast-jwt milliseconds. */
+  readonly unit: 'seconds' | 'milliseconds';
+  /** The option also takes a timespan string (jose: `'30 s'`, `'1 day'`). */
+  readonly timespans?: boolean;
+}
+
+/** jsonwebtoken's `clockTolerance` (seconds), which wrappers of it (NestJS, express-jwt) pass on. */
+export const JSONWEBTOKEN_CLOCK_TOLERANCE: ClockToleranceOption = { keys: ['clockTolerance'], unit: 'seconds' };
 
 /** The options keys most libraries use for the accepted algorithms. */
 export const COMMON_ALGORITHM_KEYS: readonly string[] = ['algorithms', 'algorithm', 'alg'];
