@@ -15,7 +15,7 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     messages: {
-      ignoreExpiration: '{{target}} is called with ignoreExpiration: true, so expired tokens are accepted.',
+      ignoreExpiration: '{{target}} is called with {{option}}: true, so expired tokens are accepted.',
       algorithmNone: "{{target}} allows the 'none' algorithm, so unsigned tokens are accepted.",
       signsUnsigned: "{{target}} is called with algorithm 'none', so it issues unsigned tokens that no verifier should accept.",
       unpinnedAlgorithms:

@@ -1,4 +1,5 @@
 /** no-unsafe-verify-options: verification that accepts expired, unsigned or unverified tokens, everywhere. */
+import { propertyKeyName } from '../ast/nodes.js';
 import { describeCanonical } from '../settings.js';
 import { defineRuleFindings } from './define.js';
 
@@ -21,6 +22,8 @@ export default defineRuleFindings({
         api: site.api,
         target: site.api === site.library ? site.library : `${site.library} \`${site.api}\``,
       };
+      // The option as the call spells it: jsonwebtoken's ignoreExpiration, djwt's ignoreExp.
+      if (site.reason === 'ignoreExpiration') data.option = (site.node.type === 'Property' && propertyKeyName(site.node)) || 'ignoreExpiration';
       if (site.toleranceSeconds !== undefined) {
         data.tolerance = formatSeconds(site.toleranceSeconds);
         data.limit = formatSeconds(maxClockTolerance);
