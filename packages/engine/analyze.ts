@@ -22,7 +22,7 @@ export function analyzeFile(input: AnalyzeInput): FileAnalysis {
   const collected = collect(input.ast);
   const tracker = new ValueTracker(input.scopeManager, collected);
   const modules = findModuleSites(input, collected, tracker);
-  findAmbientCalls(tracker, collected.calls, modules.importedLibraries);
+  findAmbientCalls(tracker, collected.calls, modules.importedLibraries, input);
   const calls = [...tracker.calls];
   for (const site of findHandRolledDecodes(collected.calls, input.scopeManager)) {
     if (!tracker.hasSiteAt(site.node)) calls.push(site);

@@ -8,8 +8,13 @@
  * - hand-rolled decoding: `atob`/`base64` and a `split` (of the token into segments);
  * - secret reads: an `env` and a word that one of the `secretEnv` patterns matches (or a key built
  *   from pieces, which the engine folds);
- * - unanalysable `require(expr)`/`import(expr)`: a mention of JWTs and a `require(`/`import(`.
- * The first test is one regular expression; the others run only when it misses.
+ * - unanalysable `require(expr)`/`import(expr)`: a mention of JWTs and a `require(`/`import(`;
+ * - framework decorators (`request.jwtVerify()`, `app.jwt.verify()`): the decorator's name.
+ * The first test is one regular expression; the others run only when it misses. A site may spell its
+ * words with escapes (`'\u006Asonwebtoken'`) or build them from literal pieces (`'json' + 'webtoken'`,
+ * `` `jo${'se'}` ``), which the engine decodes and folds; so when the plain text misses, the same tests run
+ * on the text with its escapes decoded, and on that text with what may stand between folded pieces removed.
+ * test/property/prefilter.property.test.ts generates sites spelt every such way.
  */
 import type { Settings } from './settings.js';
 
@@ -32,7 +37,15 @@ export function prefilterPattern(settings: Settings): RegExp {
   if (!pattern) {
     const words = new Set<string>(settings.libraries.moduleNames);
     for (const authModule of settings.authModules) for (const token of authModule.prefilterTokens) words.add(token);
-    const alternatives = [...words].map(escape).sort();
+    const alternatives = [...words].map(escape);
+    // `request.jwtVerify()`, `fastify.jwt.verify()`: a decorator the project's plugin adds is a site without any import.
+    for (const library of settings.libraries.libraries) {
+      for (const ambient of library.ambient ?? []) {
+        const [first] = ambient.path;
+        if (first && ambient.receivers) alternatives.push(ambient.path.length === 1 ? escape(first) : `${escape(first)}\\s*(?:\\??\\.|\\[)`);
+      }
+    }
+    alternatives.sort();
     pattern = new RegExp(alternatives.join('|'), 'i');
     cache.set(settings, pattern);
   }
@@ -59,7 +72,64 @@ function mentionsSecretName(text: string, settings: Settings): boolean {
   return false;
 }
 
+const FROM_CHAR_CODE = /fromCharCode|fromCodePoint/;
+
+/** One escape sequence of a string, template or identifier, with its parts (see `decodeEscape`). */
+const ESCAPE = /\\(?:u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([0-3][0-7]{0,2}|[4-7][0-7]?)|(\r\n|[\n\r\u2028\u2029])|([^]))/g;
+const SINGLE_CHARACTER_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v' };
+
+function decodeEscape(_match: string, braced?: string, unicode?: string, hex?: string, octal?: string, continuation?: string, other?: string): string {
+  const code = braced ?? unicode ?? hex;
+  if (code !== undefined) {
+    const point = Number.parseInt(code, 16);
+    return point <= 0x10ffff ? String.fromCodePoint(point) : '';
+  }
+  if (octal !== undefined) return String.fromCharCode(Number.parseInt(octal, 8));
+  if (continuation !== undefined) return '';
+  return SINGLE_CHARACTER_ESCAPES[other!] ?? other!;
+}
+
+/**
+ * The text with every escape sequence decoded, as often as code strings nest (the code of an `eval`
+ * string is decoded once by the outer file's parser and once more by its own). Decoding text outside
+ * strings too only adds matches: the prefilter may let a file through, never drop one.
+ */
+function decodeEscapes(text: string): string {
+  let decoded = text;
+  for (let round = 0; round < 3 && decoded.includes('\\'); round++) decoded = decoded.replace(ESCAPE, decodeEscape);
+  return decoded;
+}
+
+/**
+ * What may stand between the pieces the engine folds into one string (`'json' + 'webtoken'`,
+ * `` `jo${'se'}` ``, `('a' as string) + 'b'`): quotes, `+`, parentheses, template delimiters, whitespace,
+ * and the TypeScript wrappers the engine sees through (`as T`, `satisfies T`, `<T>`, `!`).
+ */
+const BETWEEN_PIECES = /(?:['"`+(){}$\s!]|\b(?:as|satisfies)\s+[A-Za-z_$][\w$.]*(?:<[^<>]*>)?(?:\[\])*|<[A-Za-z_$][\w$.]*>)+/g;
+const COMMENT = /\/\*[^]*?\*\/|\/\/[^\n\r]*/g;
+/** A piece next to a `+` (or a comment before one), or a template with an expression: something may be folded. */
+const FOLDED_PIECES = /\$\{|['"`)]\s*(?:\+|\/[*/])|\+\s*(?:['"`(<]|\/[*/])/;
+
+/**
+ * The text with the pieces of every folded string joined. Comments may stand between pieces too, but a
+ * URL inside a string looks like a comment, so both the text with comments and the text without them count.
+ */
+function joinedPieces(text: string): string[] {
+  if (!FOLDED_PIECES.test(text)) return [];
+  const joined = [text.replace(BETWEEN_PIECES, '')];
+  if (text.includes('/*') || text.includes('//')) joined.push(text.replace(COMMENT, ' ').replace(BETWEEN_PIECES, ''));
+  return joined;
+}
+
 function testText(text: string, settings: Settings): boolean {
+  if (testSpelling(text, settings)) return true;
+  if (FROM_CHAR_CODE.test(text)) return true;
+  const decoded = decodeEscapes(text);
+  if (decoded !== text && testSpelling(decoded, settings)) return true;
+  return joinedPieces(decoded).some((joined) => testSpelling(joined, settings));
+}
+
+function testSpelling(text: string, settings: Settings): boolean {
   if (prefilterPattern(settings).test(text) || SPLIT_MODULE_NAME.test(text)) return true;
   if (HAND_ROLLED.test(text) && text.includes('split')) return true;
   if (MENTIONS_JWT.test(text) && DYNAMIC_MODULE.test(text)) return true;

@@ -121,6 +121,8 @@ export class SpecifierResolver {
   /** `folder \0 specifier` → resolved file, or null. */
   private readonly resolved = new Map<string, string | null>();
   private readonly packageTypes = new Map<string, string>();
+  /** Folder → the packages that the package.json files at and above it depend on. */
+  private readonly dependenciesByDir = new Map<string, ReadonlySet<string>>();
 
   /** Forgets every resolution and tsconfig read (files were added, moved or edited). */
   clear(): void {
@@ -131,6 +133,28 @@ export class SpecifierResolver {
     this.configs.clear();
     this.resolved.clear();
     this.packageTypes.clear();
+    this.dependenciesByDir.clear();
+  }
+
+  /**
+   * Does a package.json at or above `file` list one of `packageNames` in its dependencies,
+   * devDependencies or peerDependencies? A framework plugin registered once decorates every file of the
+   * project (a monorepo lists it in the package or at its root). Cached per folder.
+   */
+  dependsOn(file: string, packageNames: readonly string[]): boolean {
+    const listed = this.declaredDependencies(path.dirname(path.resolve(file)));
+    return packageNames.some((name) => listed.has(name));
+  }
+
+  private declaredDependencies(dir: string): ReadonlySet<string> {
+    let listed = this.dependenciesByDir.get(dir);
+    if (listed) return listed;
+    const parent = path.dirname(dir);
+    const inherited = parent === dir ? new Set<string>() : this.declaredDependencies(parent);
+    const own = readDependencies(path.join(dir, 'package.json'));
+    listed = own.length === 0 ? inherited : new Set([...inherited, ...own]);
+    this.dependenciesByDir.set(dir, listed);
+    return listed;
   }
 
   /**
@@ -294,6 +318,22 @@ export class SpecifierResolver {
     }
     this.configs.set(file, entry);
     return entry;
+  }
+}
+
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies'] as const;
+
+/** The package names a package.json depends on; none when it is absent or unreadable. */
+function readDependencies(manifest: string): string[] {
+  try {
+    if (!fs.existsSync(manifest)) return [];
+    const json = JSON.parse(fs.readFileSync(manifest, 'utf8')) as Partial<Record<(typeof DEPENDENCY_FIELDS)[number], unknown>>;
+    return DEPENDENCY_FIELDS.flatMap((field) => {
+      const listed = json[field];
+      return listed !== null && typeof listed === 'object' ? Object.keys(listed) : [];
+    });
+  } catch {
+    return []; // an unreadable package.json declares nothing
   }
 }
 

@@ -79,7 +79,9 @@ export type UnsafeReason =
   | 'signsUnsigned'
   | 'unpinnedAlgorithms'
   | 'noVerify'
-  | 'fallbackDecode';
+  | 'fallbackDecode'
+  /** A clock tolerance so large that expiry no longer matters (above the rule's `maxClockTolerance`). */
+  | 'clockTolerance';
 
 export interface UnsafeSite {
   readonly reason: UnsafeReason;
@@ -90,6 +92,8 @@ export interface UnsafeSite {
   readonly verifySite?: CallSite;
   /** The decode a fallback runs (inside a helper when `node` is the helper's call). */
   readonly decodeSite?: CallSite;
+  /** A `clockTolerance` site's leeway in seconds (the rule compares it with its threshold). */
+  readonly toleranceSeconds?: number;
 }
 
 /** A `require(expr)` / `import(expr)` whose module cannot be known statically. */

@@ -9,6 +9,11 @@ ruleTester.run('no-direct-decode', testable(rule), {
   valid: [
     ...corpus.valid,
     // Precision: decoding that is not JWT decoding.
+    {
+      name: 'base64 package decoders of data that is no token segment, a local decode, and an encoder',
+      filename: app,
+      code: "import base64url from 'base64url';\nimport { Base64 } from 'js-base64';\nexport const a = base64url.decode(input);\nexport const b = Base64.decode(data.split(',')[1]);\nconst local = { decode: (x: string) => x };\nexport const c = local.decode(token.split('.')[1]);\nexport const d = Base64.encode(token.split('.')[1]);\n",
+    },
     { name: 'TextDecoder.decode', filename: app, code: 'const text = new TextDecoder().decode(bytes);\n' },
     { name: 'a local decode function', filename: app, code: 'const decode = (t: string) => t;\ndecode(token);\n' },
     { name: 'a local object with decode', filename: app, code: "const jwt = { decode: (t: string) => t };\njwt.decode(token);\n" },

@@ -9,6 +9,11 @@ ruleTester.run('no-jwt-secret-access', testable(rule), {
   valid: [
     ...corpus.valid,
     { name: 'non-secret names', filename: app, code: "const port = process.env.PORT;\nconst url = process.env['DATABASE_URL'];\nconst { NODE_ENV } = process.env;\n" },
+    {
+      name: 'a real local process still shadows, beside an ambient declaration in another scope',
+      filename: app,
+      code: "const process = { env: { JWT_SECRET: 'fixture' } };\nexport const secret = process.env.JWT_SECRET;\nconst { env } = process;\nexport const other = env.JWT_SECRET;\nexport namespace Typed {\n  declare const process: { env: Record<string, string> };\n}\n",
+    },
     { name: 'a shadowed process parameter', filename: app, code: 'export function f(process: { env: Record<string, string> }) {\n  return process.env.JWT_SECRET;\n}\n' },
     { name: 'a shadowed process at module level', filename: app, code: "const process = { env: { JWT_SECRET: 'x' } };\nexport const k = process.env.JWT_SECRET;\n" },
     { name: 'env destructured from a shadowed process', filename: app, code: 'export function f(process: { env: Record<string, string> }) {\n  const { env } = process;\n  return env.JWT_SECRET;\n}\n' },

@@ -42,6 +42,26 @@ ruleTester.run('no-unsafe-verify-options', testable(rule), {
       code: "import jwt from 'jsonwebtoken';\ntry {\n  setTimeout(() => jwt.verify(token, key), 0);\n} catch {\n  jwt.decode(token);\n}\n",
     },
     { name: 'ignoreExpiration on a local object', filename: canonical, code: 'const jwt = { verify: (..._a: unknown[]) => 1 };\njwt.verify(token, key, { ignoreExpiration: true });\n' },
+    {
+      name: 'a clock tolerance the rule allows, and one it cannot read',
+      filename: canonical,
+      code: "import jwt from 'jsonwebtoken';\njwt.verify(token, key, { algorithms: ['RS256'], clockTolerance: 300 });\njwt.verify(token, key, { algorithms: ['RS256'], clockTolerance: configured });\n",
+    },
+    {
+      name: 'jose timespans within the limit, and a string that is no timespan',
+      filename: canonical,
+      code: "import { jwtVerify } from 'jose';\nawait jwtVerify(token, key, { clockTolerance: '5 minutes' });\nawait jwtVerify(token, key, { clockTolerance: 'lenient' });\n",
+    },
+    {
+      name: 'fast-jwt counts milliseconds: 300000 ms is the 300 s limit',
+      filename: canonical,
+      code: "import { createVerifier } from 'fast-jwt';\ncreateVerifier({ key, algorithms: ['HS256'], clockTolerance: 300000 });\n",
+    },
+    {
+      name: 'a clockTolerance on an API without one (jws) is not read',
+      filename: canonical,
+      code: "import jws from 'jws';\njws.verify(token, 'HS256', { clockTolerance: 86400 });\n",
+    },
     { name: "'none' in a string elsewhere", filename: canonical, code: "const algorithms = ['none'];\nconsole.log(algorithms);\n" },
   ],
   // Every invalid case (with each error, suggestion and fix spelled out) is a sample of test/fixtures/corpus.ts.

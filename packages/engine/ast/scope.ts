@@ -27,8 +27,24 @@ export function findVariable(scope: Scope | null, name: string): Variable | unde
   return undefined;
 }
 
-/** Is `name` at `node` the host's global (not shadowed by a local declaration)? */
+/**
+ * Is `name` at `node` the host's global (not shadowed by a local declaration)? An ambient declaration
+ * (`declare const process: …`, `declare global { … }`) only describes the global's type: it shadows nothing.
+ */
 export function isGlobalName(scopeManager: ScopeManager, node: Node, name: string): boolean {
   const variable = findVariable(scopeOf(scopeManager, node), name);
-  return !variable || variable.defs.length === 0;
+  return !variable || isAmbientOnly(variable);
+}
+
+/** A variable with no declaration but ambient ones (or none at all): the host's global under a type. */
+export function isAmbientOnly(variable: Variable): boolean {
+  return variable.defs.every((def) => isAmbient(def.node));
+}
+
+/** Inside a `declare` statement or a `declare global` / `declare module` block: a type-only declaration. */
+function isAmbient(node: Node): boolean {
+  for (let current: Node | undefined = node; current; current = current.parent) {
+    if ('declare' in current && current.declare === true) return true;
+  }
+  return false;
 }

@@ -7,6 +7,7 @@ import authCoreJwt from './libraries/auth-core-jwt.js';
 import awsJwtVerify from './libraries/aws-jwt-verify.js';
 import clerkBackend from './libraries/clerk-backend.js';
 import cloudflareWorkerJwt from './libraries/cloudflare-worker-jwt.js';
+import djwt from './libraries/djwt.js';
 import expressJwt from './libraries/express-jwt.js';
 import expressOauth2JwtBearer from './libraries/express-oauth2-jwt-bearer.js';
 import fastJwt from './libraries/fast-jwt.js';
@@ -60,6 +61,7 @@ export const LIBRARY_FILES: Readonly<Record<string, LibraryEntry | readonly Libr
   'oslo-jwt': osloJwt,
   'oslojs-jwt': oslojsJwt,
   'express-oauth2-jwt-bearer': expressOauth2JwtBearer,
+  djwt,
 };
 
 export const LIBRARIES: readonly LibraryEntry[] = Object.values(LIBRARY_FILES).flat();
@@ -72,11 +74,20 @@ export function libraryFromSetting(setting: LibrarySetting): LibraryEntry {
   return { name: setting.module, modules: [setting.module], namespace: { members } };
 }
 
-const CDN_PREFIX = /^https?:\/\/(?:esm\.sh|cdn\.skypack\.dev|esm\.run|unpkg\.com|jspm\.dev|cdn\.jsdelivr\.net\/npm)\/(?:v\d+\/)?/;
+/** CDNs and registries that serve a package under `<prefix>/<name>[@version][/path]`. */
+const CDN_PREFIX =
+  /^https?:\/\/(?:(?:esm\.sh|cdn\.skypack\.dev|esm\.run|unpkg\.com|jspm\.dev|cdn\.jsdelivr\.net\/npm|deno\.land\/x|x\.nest\.land)\/(?:v\d+\/)?|ga\.jspm\.io\/npm:)/;
+/** Runtime registry prefixes of a bare name: `npm:jsonwebtoken@9`, `jsr:@zaubrik/djwt`. */
+const REGISTRY_PREFIX = /^(?:npm|jsr):\/?/;
+/** The entry file a URL names, which is the package itself: `…/mod.ts`, `…/index.js`, jsDelivr's `/+esm`. */
+const ENTRY_FILE = /\/(?:(?:mod|index)\.[cm]?[jt]sx?|\+esm)$/;
 
-/** Strips what a runtime adds to a bare specifier (`node:`-style `npm:` prefixes, Deno versions). */
+/**
+ * Strips what a runtime adds to a bare specifier: `npm:`/`jsr:` prefixes, a CDN or Deno registry URL,
+ * versions, the package's entry file (`https://deno.land/x/djwt@v3.0.2/mod.ts` → `djwt`).
+ */
 export function normaliseSpecifier(specifier: string): string {
-  let spec = specifier.startsWith('npm:') ? specifier.slice(4) : specifier;
+  let spec = specifier.replace(REGISTRY_PREFIX, '');
   // A path into node_modules, or a CDN URL that serves npm packages, names the package after its prefix.
   const inNodeModules = spec.lastIndexOf('node_modules/');
   if (inNodeModules !== -1) spec = spec.slice(inNodeModules + 'node_modules/'.length);
@@ -89,7 +100,13 @@ export function normaliseSpecifier(specifier: string): string {
     const slash = spec.indexOf('/', versionAt);
     spec = spec.slice(0, versionAt) + (slash === -1 ? '' : spec.slice(slash));
   }
-  return spec;
+  return cdn || spec !== specifier ? spec.replace(ENTRY_FILE, '') : spec;
+}
+
+/** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */
+function packageNameOf(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }
 
 export class LibraryIndex {
@@ -120,7 +137,8 @@ export class LibraryIndex {
     const hit = this.exact.get(spec);
     if (hit) return hit;
     for (const [prefix, library] of this.prefixes) if (spec.startsWith(prefix)) return library;
-    return undefined;
+    // A URL into a package's build files (`https://unpkg.com/jwt-decode@4/build/esm/index.js`) is its code.
+    return spec === specifier ? undefined : this.exact.get(packageNameOf(spec));
   }
 }
 

@@ -51,7 +51,26 @@ export interface UnsafeChecks {
   readonly minArgs?: number;
   /** A truthy literal argument at this index skips verification: the call is an unverified decode (`noVerify`). */
   readonly noVerifyFlagArg?: number;
+  /** Options keys whose truthy value turns off the expiry check (`ignoreExpiration`). Defaults to `EXPIRY_BYPASS_KEYS`. */
+  readonly expiryBypassKeys?: readonly string[];
+  /**
+   * Options keys of the leeway granted on expiry, in the API's unit, or as a timespan string (`'1 day'`)
+   * where the API takes one. One above the rule's `maxClockTolerance` keeps expired tokens valid
+   * (`clockTolerance`).
+   */
+  readonly clockTolerance?: ClockToleranceOption;
 }
+
+export interface ClockToleranceOption {
+  readonly keys: readonly string[];
+  /** The unit of a number: jsonwebtoken and jose count seconds, fast-jwt milliseconds. */
+  readonly unit: 'seconds' | 'milliseconds';
+  /** The option also takes a timespan string (jose: `'30 s'`, `'1 day'`). */
+  readonly timespans?: boolean;
+}
+
+/** jsonwebtoken's `clockTolerance` (seconds), which wrappers of it (NestJS, express-jwt) pass on. */
+export const JSONWEBTOKEN_CLOCK_TOLERANCE: ClockToleranceOption = { keys: ['clockTolerance'], unit: 'seconds' };
 
 /** The options keys most libraries use for the accepted algorithms. */
 export const COMMON_ALGORITHM_KEYS: readonly string[] = ['algorithms', 'algorithm', 'alg'];
@@ -151,6 +170,15 @@ export interface AmbientCall {
   readonly suffix?: boolean;
   /** The follow-up text for this call (see `ApiShape.followUp`). */
   readonly followUp?: string;
+  /**
+   * Where the plugin is registered in another file (the common layout: `app.register(jwt)` once, routes
+   * elsewhere), the call still counts in any file of a project whose package.json depends on the library,
+   * when its receiver is one of these: a name (`request`, `app`; the last member of `request.server`),
+   * `this` inside a plain function (a fastify handler or plugin), or a binding annotated with one of
+   * `receiverTypes` (`request: FastifyRequest`).
+   */
+  readonly receivers?: readonly string[];
+  readonly receiverTypes?: readonly string[];
 }
 
 /** A user-declared library from `settings['jwt-ssot'].libraries`. */

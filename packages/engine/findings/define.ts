@@ -37,12 +37,15 @@ export interface RuleFinding<Id extends string = string> extends SiteFinding {
 
 export type OptionDescriptor =
   | { readonly type: 'boolean'; readonly description: string; readonly default: boolean }
-  | { readonly type: 'string'; readonly description: string; readonly default: string };
+  | { readonly type: 'string'; readonly description: string; readonly default: string }
+  | { readonly type: 'number'; readonly description: string; readonly default: number };
 
 export type OptionDescriptors = Readonly<Record<string, OptionDescriptor>>;
 
 /** The option values a rule's `find` receives: every option present, defaults applied. */
-export type OptionValues<O extends OptionDescriptors> = { readonly [K in keyof O]: O[K]['default'] extends boolean ? boolean : string };
+export type OptionValues<O extends OptionDescriptors> = {
+  readonly [K in keyof O]: O[K]['default'] extends boolean ? boolean : O[K]['default'] extends number ? number : string;
+};
 
 export interface RuleFindings<Id extends string = string, O extends OptionDescriptors = OptionDescriptors> {
   readonly id: Id;

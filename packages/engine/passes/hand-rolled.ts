@@ -1,16 +1,35 @@
 /**
  * Hand-rolled decoding: base64 of a token's `split('.')` segment, the classic "parseJwt" idiom.
- * `atob(t.split('.')[1])`, `Buffer.from(part, 'base64url')`, also through `const [, p] = t.split('.')`,
+ * `atob(t.split('.')[1])`, `Buffer.from(part, 'base64url')`, `Uint8Array.fromBase64(part)`, and the
+ * decoders of base64 packages (`base64url.decode(part)`, js-base64's `Base64.decode`, jose's
+ * `base64url.decode`, Deno's `decodeBase64Url`), also through `const [, p] = t.split('.')`,
  * `const parts = t.split('.')` and `.replace(/-/g, '+')` chains.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { memberName, staticString, unwrap, type Node } from '../ast/nodes.js';
 import { findVariable, isGlobalName, scopeOf } from '../ast/scope.js';
+import { isCreateRequireCall } from '../ast/collect.js';
+import { normaliseSpecifier } from '../catalogue/index.js';
 import type { CallSite } from '../types.js';
 
 const STRING_TRANSFORMS = new Set(['replace', 'replaceAll', 'padEnd', 'padStart', 'trim', 'toString', 'concat']);
 const BASE64_ENCODINGS = new Set(['base64', 'base64url']);
 const MAX_HOPS = 4;
+
+/**
+ * Base64 decoders of packages, by module: each path is what a call reaches from the module's namespace
+ * (a default export's members count as the namespace's, as CommonJS interop gives them).
+ */
+const PACKAGE_DECODERS: Readonly<Record<string, readonly string[]>> = {
+  base64url: ['decode', 'toBuffer'],
+  'js-base64': ['decode', 'fromBase64', 'atob', 'toUint8Array', 'Base64.decode', 'Base64.fromBase64', 'Base64.atob', 'Base64.toUint8Array'],
+  jose: ['base64url.decode'],
+  '@std/encoding': ['decodeBase64Url', 'decodeBase64'],
+  '@std/encoding/base64url': ['decodeBase64Url', 'decode'],
+  '@std/encoding/base64': ['decodeBase64', 'decode'],
+};
+/** Deno's standard library by URL: `https://deno.land/std@0.224.0/encoding/base64url.ts`. */
+const DENO_STD_ENCODING = /^https:\/\/deno\.land\/std(?:@[^/]+)?\/encoding\/(base64url|base64)\.ts$/;
 
 export function findHandRolledDecodes(calls: readonly TSESTree.CallExpression[], scopeManager: TSESLint.Scope.ScopeManager): CallSite[] {
   const sites: CallSite[] = [];
@@ -28,18 +47,75 @@ export function findHandRolledDecodes(calls: readonly TSESTree.CallExpression[],
 function base64Decoder(call: TSESTree.CallExpression, scopeManager: TSESLint.Scope.ScopeManager): string | undefined {
   const callee = unwrap(call.callee);
   if (callee.type === 'Identifier') {
-    return callee.name === 'atob' && isGlobalName(scopeManager, callee, 'atob') ? 'atob' : undefined;
+    return callee.name === 'atob' && isGlobalName(scopeManager, callee, 'atob') ? 'atob' : packageDecoder(callee, scopeManager);
   }
   if (callee.type !== 'MemberExpression') return undefined;
   const object = unwrap(callee.object);
   const name = memberName(callee);
+  const fromPackage = packageDecoder(callee, scopeManager);
+  if (fromPackage) return fromPackage;
   if (object.type !== 'Identifier') return undefined;
   if (name === 'atob' && ['window', 'globalThis', 'self'].includes(object.name)) return 'atob';
+  if (name === 'fromBase64' && object.name === 'Uint8Array' && isGlobalName(scopeManager, object, 'Uint8Array')) return 'Uint8Array.fromBase64';
   if (name === 'from' && object.name === 'Buffer' && isGlobalName(scopeManager, object, 'Buffer')) {
     const encoding = staticString(call.arguments[1]);
     return encoding !== undefined && BASE64_ENCODINGS.has(encoding) ? 'Buffer.from' : undefined;
   }
   return undefined;
+}
+
+/** `base64url.decode(x)`, `Base64.decode(x)`, `jose.base64url.decode(x)`: the package decoder the callee names. */
+function packageDecoder(callee: Node, scopeManager: TSESLint.Scope.ScopeManager): string | undefined {
+  const members: string[] = [];
+  let base: Node = unwrap(callee);
+  while (base.type === 'MemberExpression') {
+    const name = memberName(base);
+    if (name === undefined) return undefined;
+    members.unshift(name);
+    base = unwrap(base.object);
+  }
+  if (base.type !== 'Identifier') return undefined;
+  const origin = importOrigin(base, scopeManager);
+  if (!origin) return undefined;
+  const path = [...origin.path, ...members].filter((name) => name !== 'default').join('.');
+  const module = DENO_STD_ENCODING.exec(origin.module)?.[1] ?? normaliseSpecifier(origin.module);
+  const decoders = PACKAGE_DECODERS[module] ?? PACKAGE_DECODERS[`@std/encoding/${module}`];
+  return decoders?.includes(path) ? `${module} ${path}` : undefined;
+}
+
+/** The module and imported name an identifier is bound to: `import { Base64 } from 'js-base64'`, `const b = require('base64url')`. */
+function importOrigin(identifier: TSESTree.Identifier, scopeManager: TSESLint.Scope.ScopeManager): { module: string; path: string[] } | undefined {
+  const def = findVariable(scopeOf(scopeManager, identifier), identifier.name)?.defs[0];
+  if (!def) return undefined;
+  if (def.type === 'ImportBinding') {
+    const declaration = def.parent;
+    if (declaration?.type !== 'ImportDeclaration') return undefined;
+    const specifier = def.node;
+    if (specifier.type === 'ImportSpecifier') {
+      const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value);
+      return { module: declaration.source.value, path: [imported] };
+    }
+    return specifier.type === 'ImportDefaultSpecifier' || specifier.type === 'ImportNamespaceSpecifier' ? { module: declaration.source.value, path: [] } : undefined;
+  }
+  if (def.node.type !== 'VariableDeclarator' || !def.node.init) return undefined;
+  const init = unwrap(def.node.init);
+  if (init.type !== 'CallExpression' || !isRequire(init.callee, scopeManager)) return undefined;
+  const module = staticString(init.arguments[0]);
+  if (module === undefined) return undefined;
+  if (def.node.id.type === 'Identifier') return { module, path: [] };
+  // const { Base64 } = require('js-base64')
+  if (def.node.id.type !== 'ObjectPattern') return undefined;
+  for (const property of def.node.id.properties) {
+    if (property.type === 'Property' && property.value.type === 'Identifier' && property.value.name === identifier.name && !property.computed && property.key.type === 'Identifier') {
+      return { module, path: [property.key.name] };
+    }
+  }
+  return undefined;
+}
+
+function isRequire(callee: Node, scopeManager: TSESLint.Scope.ScopeManager): boolean {
+  const node = unwrap(callee);
+  return (node.type === 'Identifier' && node.name === 'require' && isGlobalName(scopeManager, node, 'require')) || isCreateRequireCall(node);
 }
 
 /** The token expression when `node` is one of its `split('.')` segments, else undefined. */

@@ -5,7 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isTransparentWrapper, memberName, propertyKeyName, staticString, unwrap, type Node } from '../ast/nodes.js';
-import { isGlobalName } from '../ast/scope.js';
+import { isAmbientOnly, isGlobalName } from '../ast/scope.js';
 import type { Settings } from '../settings.js';
 import type { SecretSite } from '../types.js';
 
@@ -103,9 +103,13 @@ function globalHostReferences(scopeManager: TSESLint.Scope.ScopeManager): TSESTr
   const hosts: TSESTree.Identifier[] = [];
   const isHost = (name: string): boolean => name === 'process' || name === 'Bun';
   for (const reference of globalScope.through) if (isHost(reference.identifier.name)) hosts.push(reference.identifier as TSESTree.Identifier);
-  for (const name of ['process', 'Bun']) {
-    const variable = globalScope.set.get(name);
-    if (variable && variable.defs.length === 0) for (const reference of variable.references) hosts.push(reference.identifier as TSESTree.Identifier);
+  // `declare const process: …` at the top of a module or script types the global without shadowing it.
+  const topScopes = [globalScope, ...globalScope.childScopes.filter((scope) => scope.type === 'module')];
+  for (const scope of topScopes) {
+    for (const name of ['process', 'Bun']) {
+      const variable = scope.set.get(name);
+      if (variable && isAmbientOnly(variable)) for (const reference of variable.references) hosts.push(reference.identifier as TSESTree.Identifier);
+    }
   }
   return hosts;
 }

@@ -9,7 +9,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { contains, findProperty, isFunction, isTruthyLiteral, memberName, unwrap, type Node } from '../ast/nodes.js';
 import { findVariable, scopeOf } from '../ast/scope.js';
-import { COMMON_ALGORITHM_KEYS, EXPIRY_BYPASS_KEYS } from '../catalogue/index.js';
+import { COMMON_ALGORITHM_KEYS, EXPIRY_BYPASS_KEYS, type ClockToleranceOption } from '../catalogue/index.js';
 import type { CallSite, UnsafeSite } from '../types.js';
 
 export function findUnsafeSites(calls: readonly CallSite[], scopeManager: TSESLint.Scope.ScopeManager): UnsafeSite[] {
@@ -28,9 +28,15 @@ export function findUnsafeSites(calls: readonly CallSite[], scopeManager: TSESLi
     const optionsArg = site.shape?.optionsArg;
     const options = optionsArg === undefined ? undefined : objectLiteral(site.args[optionsArg], scopeManager);
     if (options) {
-      for (const key of EXPIRY_BYPASS_KEYS) {
+      for (const key of checks.expiryBypassKeys ?? EXPIRY_BYPASS_KEYS) {
         const property = findProperty(options, key);
         if (property && isTruthyLiteral(property.value)) add('ignoreExpiration', property, site);
+      }
+      for (const key of checks.clockTolerance?.keys ?? []) {
+        const property = findProperty(options, key);
+        const seconds = property && toleranceSeconds(property.value, checks.clockTolerance!);
+        // Every leeway is recorded; the rule compares it with its `maxClockTolerance`.
+        if (property && seconds !== undefined && seconds > 0) sites.push({ reason: 'clockTolerance', node: property, library: site.library, api: site.api, toleranceSeconds: seconds });
       }
       for (const key of checks.algorithmKeys ?? COMMON_ALGORITHM_KEYS) {
         const property = findProperty(options, key);
@@ -47,6 +53,59 @@ export function findUnsafeSites(calls: readonly CallSite[], scopeManager: TSESLi
   }
   for (const fallback of findFallbacks(calls, scopeManager)) add('fallbackDecode', fallback.node, fallback.decodeSite, fallback.verifySite, fallback.decodeSite);
   return sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+const SECONDS_PER_UNIT: ReadonlyArray<[RegExp, number]> = [
+  [/^(?:s|secs?|seconds?)$/, 1],
+  [/^(?:m|mins?|minutes?)$/, 60],
+  [/^(?:h|hrs?|hours?)$/, 3600],
+  [/^(?:d|days?)$/, 86_400],
+  [/^(?:w|weeks?)$/, 604_800],
+  [/^(?:y|yrs?|years?)$/, 31_557_600],
+];
+/** A timespan as jose reads it: `'30 s'`, `'2 hours'`, `'1.5d'`. */
+const TIMESPAN = /^\+?\s*(\d+(?:\.\d+)?)\s*([a-z]+)$/i;
+
+/** A leeway option's value in seconds: a number (in the API's unit, constant arithmetic too) or a timespan. */
+function toleranceSeconds(node: Node, option: ClockToleranceOption): number | undefined {
+  const value = unwrap(node);
+  if (option.timespans && value.type === 'Literal' && typeof value.value === 'string') {
+    const match = TIMESPAN.exec(value.value.trim());
+    const unit = match && SECONDS_PER_UNIT.find(([pattern]) => pattern.test(match[2]!.toLowerCase()));
+    return match && unit ? Number(match[1]) * unit[1] : undefined;
+  }
+  const number = constantNumber(value, 0);
+  return number === undefined ? undefined : option.unit === 'milliseconds' ? number / 1000 : number;
+}
+
+/** `86400`, `60 * 60 * 24`, `Infinity`, `Number.MAX_SAFE_INTEGER`: a number the code spells out. */
+function constantNumber(node: Node, depth: number): number | undefined {
+  const value = unwrap(node);
+  if (depth > 8) return undefined;
+  if (value.type === 'Literal') return typeof value.value === 'number' ? value.value : undefined;
+  if (value.type === 'Identifier') return value.name === 'Infinity' ? Infinity : undefined;
+  if (value.type === 'MemberExpression' && value.object.type === 'Identifier' && value.object.name === 'Number') {
+    const name = memberName(value);
+    return name === 'MAX_SAFE_INTEGER' || name === 'MAX_VALUE' || name === 'POSITIVE_INFINITY' ? Number[name] : undefined;
+  }
+  if (value.type !== 'BinaryExpression' || value.left.type === 'PrivateIdentifier') return undefined;
+  const left = constantNumber(value.left, depth + 1);
+  const right = left === undefined ? undefined : constantNumber(value.right, depth + 1);
+  if (left === undefined || right === undefined) return undefined;
+  switch (value.operator) {
+    case '*':
+      return left * right;
+    case '+':
+      return left + right;
+    case '-':
+      return left - right;
+    case '/':
+      return left / right;
+    case '**':
+      return left ** right;
+    default:
+      return undefined;
+  }
 }
 
 function hasSpread(object: TSESTree.ObjectExpression): boolean {

@@ -11,7 +11,8 @@ const entry: LibraryEntry = {
     createVerifier: verify({
       optionsArg: 0,
       note: 'factory',
-      checks: { requiredOption: 'algorithms' },
+      // `clockTolerance` is in milliseconds here.
+      checks: { requiredOption: 'algorithms', clockTolerance: { keys: ['clockTolerance'], unit: 'milliseconds' } },
       followUp: 'fast-jwt verifier factory: once the verifiers it makes are replaced by {{name}}, remove it',
       returns: verify({ rewrite: { to: 'verify', tokenArg: 0, maxArgs: 1, result: 'payload', factory: { optionsArg: 0 }, keyOptions: ['key'] } }),
     }),

@@ -1,7 +1,7 @@
 /** jsonwebtoken: verify / decode / sign, also each as its own file (`require('jsonwebtoken/verify')`). */
-import { decode, object, payloadDecode, sign, verify, type LibraryEntry } from '../shape.js';
+import { decode, JSONWEBTOKEN_CLOCK_TOLERANCE, object, payloadDecode, sign, verify, type LibraryEntry } from '../shape.js';
 
-const verifyApi = verify({ optionsArg: 2, keyArg: 1, rewrite: { to: 'verify', tokenArg: 0, maxArgs: 3, result: 'payload', callbackForm: true } });
+const verifyApi = verify({ optionsArg: 2, keyArg: 1, checks: { clockTolerance: JSONWEBTOKEN_CLOCK_TOLERANCE }, rewrite: { to: 'verify', tokenArg: 0, maxArgs: 3, result: 'payload', callbackForm: true } });
 const decodeApi = decode({ rewrite: payloadDecode });
 const signApi = sign({ optionsArg: 2 });
 

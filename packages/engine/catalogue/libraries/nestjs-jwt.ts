@@ -1,5 +1,5 @@
 /** @nestjs/jwt: a `JwtService` instance, injected by Nest (see the decorators pass). */
-import { decode, object, payloadDecode, sign, verify, type LibraryEntry } from '../shape.js';
+import { decode, JSONWEBTOKEN_CLOCK_TOLERANCE, object, payloadDecode, sign, verify, type LibraryEntry } from '../shape.js';
 
 // Without a `secret`/`publicKey` option the service verifies with the key its module was registered with; the
 // registration's `verifyOptions` are merged under the call's options, and its `secretOrKeyProvider` wins over a
@@ -11,8 +11,8 @@ const moduleKey = {
 };
 
 const jwtService = object({
-  verify: verify({ optionsArg: 1, rewrite: { to: 'verify', tokenArg: 0, maxArgs: 2, result: 'payload', ...moduleKey } }),
-  verifyAsync: verify({ optionsArg: 1, rewrite: { to: 'verify', tokenArg: 0, maxArgs: 2, result: 'payload', promise: true, ...moduleKey } }),
+  verify: verify({ optionsArg: 1, checks: { clockTolerance: JSONWEBTOKEN_CLOCK_TOLERANCE }, rewrite: { to: 'verify', tokenArg: 0, maxArgs: 2, result: 'payload', ...moduleKey } }),
+  verifyAsync: verify({ optionsArg: 1, checks: { clockTolerance: JSONWEBTOKEN_CLOCK_TOLERANCE }, rewrite: { to: 'verify', tokenArg: 0, maxArgs: 2, result: 'payload', promise: true, ...moduleKey } }),
   // decode(t, { complete: true }) returns more than the payload: only the one-argument form is a plain decode.
   decode: decode({ rewrite: payloadDecode }),
   sign: sign({ optionsArg: 1 }),
