@@ -181,3 +181,39 @@ export function cleanUpTempFilesOnSignals(): void {
     });
   }
 }
+
+/**
+ * Checks, before any work, that a report can be written to `file`: its folder exists or can be made, and
+ * a file can be created in it. Throws one line naming the path and the reason, so `--output` into a
+ * missing or read-only place fails at once instead of after a long scan.
+ */
+export function assertWritableOutput(file: string): void {
+  try {
+    if (fs.existsSync(file) && !fs.statSync(file).isFile()) throw new Error('it is not a regular file');
+    makeFolder(path.dirname(file));
+    const probe = path.join(path.dirname(file), `.${path.basename(file)}.jwt-ssot-${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe, { force: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(`cannot write ${file}: ${code ? describeWriteCode(code) : (error as Error).message}`);
+  }
+}
+
+function describeWriteCode(code: string): string {
+  switch (code) {
+    case 'ENOENT':
+      return 'its folder does not exist and cannot be created';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return code;
+  }
+}

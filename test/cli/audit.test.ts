@@ -282,6 +282,16 @@ describe('jwt-ssot audit: formats', () => {
     expect(written.summary.violations).toBe(5);
   });
 
+  it('--output to a place that cannot be written fails at once with one line (exit 2), before scanning', async () => {
+    fs.writeFileSync(path.join(dir, 'not-a-folder'), '');
+    for (const output of ['not-a-folder/audit.json', ...(fs.existsSync('/proc/self') ? ['/proc/nope/x.json'] : [])]) {
+      const result = await runInProcess(runAudit, dir, ['--format', 'json', '--output', output]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining(`cannot write ${path.resolve(dir, output)}:`)]);
+    }
+  });
+
   it('shows progress on stderr only on a TTY', async () => {
     const files: Record<string, string> = { 'eslint.config.js': settingsConfig(SETTINGS) };
     for (let index = 0; index < 250; index++) files[`src/m${index}.ts`] = `export const value${index} = ${index};\n`;

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { removeStaleTempFiles, writeFileAtomic, WriteRefusedError } from '../../packages/cli/write-atomic.js';
+import { assertWritableOutput, removeStaleTempFiles, writeFileAtomic, WriteRefusedError } from '../../packages/cli/write-atomic.js';
 
 let dir: string;
 beforeEach(() => {
@@ -116,5 +116,15 @@ describe('removeStaleTempFiles', () => {
     for (const name of [stale, live, notOurs, 'a.ts']) fs.writeFileSync(path.join(dir, name), 'x');
     expect(removeStaleTempFiles([dir, dir]).map((file) => path.basename(file))).toEqual([stale]);
     expect(fs.readdirSync(dir).sort()).toEqual([live, notOurs, 'a.ts'].sort());
+  });
+});
+
+describe('assertWritableOutput', () => {
+  it('accepts a new file in a new folder, and names the path and the reason otherwise', () => {
+    expect(() => assertWritableOutput(path.join(dir, 'reports', 'a.json'))).not.toThrow();
+    expect(fs.readdirSync(path.join(dir, 'reports'))).toEqual([]);
+    fs.writeFileSync(path.join(dir, 'file'), '');
+    expect(() => assertWritableOutput(path.join(dir, 'file', 'a.json'))).toThrow(`cannot write ${path.join(dir, 'file', 'a.json')}: a part of the path is not a folder`);
+    expect(() => assertWritableOutput(dir)).toThrow('it is not a regular file');
   });
 });

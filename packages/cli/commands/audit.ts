@@ -11,7 +11,7 @@ import { compareWithBaseline, readBaseline, toBaseline, writeBaseline } from '..
 import { FORMATS, formatReport, type Format, type RuleDescription } from '../audit/formatters.js';
 import { testImpact } from '../audit/impact.js';
 import { useColor } from '../io.js';
-import { writeFileAtomic } from '../write-atomic.js';
+import { assertWritableOutput, writeFileAtomic } from '../write-atomic.js';
 import { buildReport } from '../audit/report.js';
 import { DEFAULT_MAX_FILE_SIZE, presetRules, relativePath, type Preset } from '../audit/scan.js';
 import type { BaselineComparison, ImpactEntry } from '../audit/types.js';
@@ -102,6 +102,8 @@ export const auditCommand = defineCommand({
     try {
       shard = values.shard === undefined ? undefined : parseShard(values.shard);
       concurrency = values.concurrency === undefined ? 'auto' : parseConcurrency(values.concurrency);
+      // An unwritable --output fails now, not after the scan.
+      if (values.output !== undefined) assertWritableOutput(path.resolve(io.cwd, values.output));
     } catch (error) {
       throw new UsageError((error as Error).message);
     }

@@ -10,7 +10,7 @@ import type { Log, ReportingDescriptor, Result, Run, Artifact } from 'sarif';
 import { summarize } from '../audit/report.js';
 import type { JsonReport, JsonViolation } from '../audit/types.js';
 import { defineCommand, EXIT_FAILED, EXIT_OK, UsageError } from '../command.js';
-import { writeFileAtomic } from '../write-atomic.js';
+import { assertWritableOutput, writeFileAtomic } from '../write-atomic.js';
 
 const HELP = `Usage: jwt-ssot merge-reports <report files...> [options]
 
@@ -219,6 +219,13 @@ export const mergeReportsCommand = defineCommand({
   },
   async run(values, positionals, io) {
     if (positionals.length === 0) throw new UsageError('Give the report files to merge.');
+    if (values.output !== undefined) {
+      try {
+        assertWritableOutput(path.resolve(io.cwd, values.output));
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    }
     if (values.format !== undefined && values.format !== 'json' && values.format !== 'sarif') {
       throw new UsageError(`--format ${values.format}: expected json or sarif`);
     }
