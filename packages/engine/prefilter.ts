@@ -11,6 +11,7 @@
  * - unanalysable `require(expr)`/`import(expr)`: a mention of JWTs and a `require(`/`import(`.
  * The first test is one regular expression; the others run only when it misses.
  */
+import { isSecretName } from './secret-names.js';
 import type { Settings } from './settings.js';
 
 const cache = new WeakMap<Settings, RegExp>();
@@ -54,7 +55,7 @@ function mentionsSecretName(text: string, settings: Settings): boolean {
   for (const [word] of text.matchAll(WORD)) {
     if (seen.has(word)) continue;
     seen.add(word);
-    if (settings.secretEnv.some((pattern) => pattern.test(word))) return true;
+    if (isSecretName(word, settings.secretEnv)) return true;
   }
   return false;
 }
