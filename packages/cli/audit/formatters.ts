@@ -4,6 +4,7 @@
  * request; text is for a terminal, grouped by file, coloured only when asked to (a TTY without NO_COLOR).
  */
 import type { AuditReport, JsonReport, JsonViolation, SuppressedViolation, Violation } from './types.js';
+import { SARIF_SHARD_PROPERTY } from './shard-coverage.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -63,6 +64,7 @@ export function formatJson(report: AuditReport): string {
       },
     }),
     ...(report.impact && { impact: report.impact }),
+    ...(report.shard && { shard: report.shard }),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
@@ -119,6 +121,7 @@ function formatSarif(report: AuditReport, options: FormatOptions): string {
   builder.addRun(run);
   const log = builder.buildSarifOutput();
   const sarifRun = log.runs[0]!;
+  if (report.shard) sarifRun.properties = { ...sarifRun.properties, [SARIF_SHARD_PROPERTY]: report.shard };
   if (report.errors.length > 0) {
     sarifRun.invocations = [
       {

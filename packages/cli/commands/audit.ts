@@ -20,6 +20,7 @@ import { loadCliConfig } from '../config.js';
 import { listSourceFiles } from '../files.js';
 import { parseShard, selectShard, type ShardSpec } from '../shard.js';
 import { parseConcurrency, scanFilesInParallel, threadCount, type Concurrency } from '../parallel-scan.js';
+import { shardCoverage } from '../audit/shard-coverage.js';
 
 const DEFAULT_BASELINE = '.jwt-ssot-baseline.json';
 
@@ -108,6 +109,9 @@ export const auditCommand = defineCommand({
       throw new UsageError((error as Error).message);
     }
 
+    // A baseline must hold every file's findings; one shard's would drop the others' on the next run.
+    if (shard && values['update-baseline']) throw new UsageError('--update-baseline cannot be combined with --shard: a baseline must cover the whole tree; run it once without --shard.');
+
     const config = await loadCliConfig({ cwd: io.cwd, configFile: values.config });
     const root = config.root;
     const notes = [...config.notes];
@@ -171,7 +175,14 @@ export const auditCommand = defineCommand({
       impact = testImpact(targets, project.files, root);
     }
 
-    const report = buildReport(scan, { version: info.version, root, baseline, impact, notes });
+    const coverage = shard
+      ? shardCoverage(
+          shard,
+          listing.files.map((file) => relativePath(root, file)),
+          [config.configFile ? fs.readFileSync(config.configFile, 'utf8') : '', preset, info.version],
+        )
+      : undefined;
+    const report = buildReport(scan, { version: info.version, root, baseline, impact, notes, shard: coverage });
     const text = formatReport(format, report, {
       color: values.output === undefined && useColor(io),
       rules: ruleDescriptions(preset),

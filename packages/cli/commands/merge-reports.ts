@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Log, ReportingDescriptor, Result, Run, Artifact } from 'sarif';
 import { summarize } from '../audit/report.js';
+import { checkShardSet, SARIF_SHARD_PROPERTY, type ShardCoverage } from '../audit/shard-coverage.js';
 import type { JsonReport, JsonViolation } from '../audit/types.js';
 import { defineCommand, EXIT_FAILED, EXIT_OK, UsageError } from '../command.js';
 import { assertWritableOutput, writeFileAtomic } from '../write-atomic.js';
@@ -179,6 +180,12 @@ function mergeRuns(runs: readonly Run[]): Run {
     invocations.push(...(run.invocations ?? []));
   }
   const merged: Run = { ...first!, tool: { ...first!.tool, driver: { ...first!.tool.driver, rules } }, results };
+  // The merged run covers every shard: one shard's record would misdescribe it.
+  if (merged.properties && SARIF_SHARD_PROPERTY in merged.properties) {
+    const { [SARIF_SHARD_PROPERTY]: _shard, ...rest } = merged.properties;
+    if (Object.keys(rest).length > 0) merged.properties = rest;
+    else delete merged.properties;
+  }
   if (artifacts.length > 0) merged.artifacts = artifacts;
   else delete merged.artifacts;
   if (invocations.length > 0) merged.invocations = invocations;
@@ -198,6 +205,11 @@ export function mergeSarifLogs(logs: readonly Log[]): Log {
     version: '2.1.0',
     runs: [...groups.values()].map(mergeRuns),
   };
+}
+
+function shardOfInput(input: Input): ShardCoverage | undefined {
+  if (input.format === 'json') return input.report.shard;
+  return input.report.runs.map((run) => run.properties?.[SARIF_SHARD_PROPERTY] as ShardCoverage | undefined).find((shard) => shard !== undefined);
 }
 
 function sarifFailing(log: Log): boolean {
@@ -243,6 +255,11 @@ export const mergeReportsCommand = defineCommand({
     if (formats.size > 1) {
       const list = inputs.map((input) => `${input.file} (${input.format})`).join(', ');
       throw new UsageError(`Cannot merge JSON reports with SARIF logs: ${list}. Run the shards with the same --format.`);
+    }
+    try {
+      checkShardSet(inputs.map((input) => ({ file: input.file, shard: shardOfInput(input) })));
+    } catch (error) {
+      throw new UsageError((error as Error).message);
     }
     const inputFormat = inputs[0]!.format;
     const format = values.format ?? inputFormat;
