@@ -214,6 +214,14 @@ describe('merge-reports: usage', () => {
     expect(() => readReport('notes.txt', 'hello')).toThrow('notes.txt: not JSON');
     expect(() => readReport('other.json', '{"results": []}')).toThrow('other.json: neither a jwt-ssot JSON report');
     expect(readReport('bom.json', `\ufeff${JSON.stringify(shard1)}`).format).toBe('json');
+    expect(() => readReport('null-entry.json', JSON.stringify({ ...shard1, violations: [null] }))).toThrow(
+      'null-entry.json: not a well-formed jwt-ssot JSON report (violations[0]: expected an object, got null).',
+    );
+    expect(() => readReport('lots.json', JSON.stringify({ ...shard1, summary: { ...shard1.summary, filesScanned: 'lots' } }))).toThrow(
+      'lots.json: not a well-formed jwt-ssot JSON report (summary.filesScanned: expected a whole number ≥ 0, got the string "lots").',
+    );
+    expect(() => readReport('no-file.json', JSON.stringify({ ...shard1, errors: [{ message: 'x' }] }))).toThrow('(errors[0].file: expected a string, got nothing');
+    expect(() => readReport('run.sarif', JSON.stringify({ version: '2.1.0', runs: [null] }))).toThrow('run.sarif: not a well-formed SARIF log (runs[0]: expected an object, got null).');
   });
 
   it('prints help', async () => {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Log, ReportingDescriptor, Result, Run, Artifact } from 'sarif';
 import { summarize } from '../audit/report.js';
 import { checkShardSet, SARIF_SHARD_PROPERTY, type ShardCoverage } from '../audit/shard-coverage.js';
+import { jsonReportProblem, sarifLogProblem } from '../audit/report-shape.js';
 import type { JsonReport, JsonViolation } from '../audit/types.js';
 import { defineCommand, EXIT_FAILED, EXIT_OK, UsageError } from '../command.js';
 import { assertWritableOutput, writeFileAtomic } from '../write-atomic.js';
@@ -42,8 +43,16 @@ export function readReport(file: string, text: string): Input {
   }
   if (value && typeof value === 'object') {
     const object = value as Record<string, unknown>;
-    if (Array.isArray(object.runs) && typeof object.version === 'string') return { file, format: 'sarif', report: value as Log };
-    if (Array.isArray(object.violations)) return { file, format: 'json', report: value as JsonReport };
+    if (Array.isArray(object.runs) && typeof object.version === 'string') {
+      const problem = sarifLogProblem(value);
+      if (problem) throw new UsageError(`${file}: not a well-formed SARIF log (${problem}).`);
+      return { file, format: 'sarif', report: value as Log };
+    }
+    if (Array.isArray(object.violations)) {
+      const problem = jsonReportProblem(value);
+      if (problem) throw new UsageError(`${file}: not a well-formed jwt-ssot JSON report (${problem}).`);
+      return { file, format: 'json', report: value as JsonReport };
+    }
   }
   throw new UsageError(`${file}: neither a jwt-ssot JSON report (no "violations") nor a SARIF log (no "runs").`);
 }
