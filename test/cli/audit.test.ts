@@ -318,6 +318,10 @@ describe('jwt-ssot audit: baseline ratchet', () => {
     const same = await auditJson(dir, ['--baseline', 'audit-baseline.json']);
     expect(same.code).toBe(0);
     expect(same.report.baseline).toMatchObject({ new: [], fixed: [], known: 5 });
+    // …and the text report says so, instead of "✖ 5 violations" over exit 0.
+    const sameText = await runInProcess(runAudit, dir, ['--baseline', 'audit-baseline.json']);
+    expect(sameText.stdout).toMatch(/^✓ 5 known, 0 new, 3 suppressed, 0 files not analysed/m);
+    expect(sameText.stdout).not.toContain('violations');
 
     // Moving code (new lines above it) keeps findings known; a new bypass is new.
     const orders = path.join(dir, 'src/api/orders.ts');
@@ -330,6 +334,12 @@ describe('jwt-ssot audit: baseline ratchet', () => {
       'src/api/admin.ts:1 jwt-ssot/no-auth-import-bypass',
       'src/api/admin.ts:2 jwt-ssot/no-direct-verify',
     ]);
+    // SARIF: baselineState, the property code-scanning services read.
+    const sarif = JSON.parse((await runInProcess(runAudit, dir, ['--baseline', 'audit-baseline.json', '--format', 'sarif'])).stdout) as Log;
+    const states = sarif.runs[0]!.results!.filter((result) => !result.suppressions?.length).map((result) => `${result.locations![0]!.physicalLocation!.artifactLocation!.uri} ${result.baselineState}`);
+    expect(states.filter((state) => state.endsWith(' new')).sort()).toEqual(['src/api/admin.ts new', 'src/api/admin.ts new']);
+    expect(states.filter((state) => state.endsWith(' unchanged'))).toHaveLength(5);
+    expect((await runInProcess(runAudit, dir, ['--baseline', 'audit-baseline.json'])).stdout).toMatch(/^✖ 5 known, 2 new,/m);
 
     // Fixing a known site reports it as fixed and passes once nothing is new.
     fs.rmSync(path.join(dir, 'src/api/admin.ts'));

@@ -100,6 +100,8 @@ function formatSarif(report: AuditReport, options: FormatOptions): string {
       endLine: violation.endLine,
       endColumn: violation.endColumn,
     });
+    // SARIF 2.1.0 §3.27.24: what code-scanning services read to tell new alerts from known ones.
+    if (isNew) result.result.baselineState = isNew.has(violation) ? 'new' : 'unchanged';
     run.addResult(result);
   }
   for (const item of report.suppressed) {
@@ -263,11 +265,16 @@ export function formatText(report: AuditReport, color: boolean): string {
     for (const item of fixed) out.push(`  ${green('fixed')}  ${displayName(item.file)} ${item.rule} ${item.api} (was line ${item.line})`);
   }
   const { summary } = report;
-  const status = summary.violations === 0 && summary.errors === 0 ? green('✓') : red('✖');
-  out.push(
-    `${status} ${summary.violations} violation${summary.violations === 1 ? '' : 's'}, ${summary.suppressed} suppressed, ` +
-      `${summary.errors} file${summary.errors === 1 ? '' : 's'} not analysed (${summary.filesScanned} scanned, ${summary.filesParsed} parsed)`,
-  );
+  const tail = `${summary.suppressed} suppressed, ${summary.errors} file${summary.errors === 1 ? '' : 's'} not analysed (${summary.filesScanned} scanned, ${summary.filesParsed} parsed)`;
+  if (report.baseline) {
+    // With a baseline only new findings fail the gate, so the last line says what the exit code means.
+    const fresh = report.baseline.newViolations.length;
+    const status = fresh === 0 && summary.errors === 0 ? green('✓') : red('✖');
+    out.push(`${status} ${report.baseline.known} known, ${fresh} new, ${tail}`);
+  } else {
+    const status = summary.violations === 0 && summary.errors === 0 ? green('✓') : red('✖');
+    out.push(`${status} ${summary.violations} violation${summary.violations === 1 ? '' : 's'}, ${tail}`);
+  }
   for (const note of report.notes) out.push(dim(terminalSafe(note)));
   return `${out.join('\n')}\n`;
 }
