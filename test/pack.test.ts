@@ -94,7 +94,7 @@ describe('the packed plugin in a fresh project', () => {
     // `npm test` builds first; a direct vitest run may not have.
     if (!fs.existsSync(path.join(ROOT, 'dist', 'packages', 'plugin', 'main.js'))) ok(run(NPM, ['run', 'build'], ROOT), 'npm run build');
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-ssot-pack-'));
-    // --ignore-scripts: dist is already built; `prepare` would only build it again.
+    // --ignore-scripts: dist is already built; `prepack` would only build it again.
     const packed = JSON.parse(ok(run(NPM, ['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT), 'npm pack')) as Array<{
       filename: string;
       files: Array<{ path: string }>;
@@ -107,8 +107,9 @@ describe('the packed plugin in a fresh project', () => {
       fs.mkdirSync(path.dirname(path.join(consumer, file)), { recursive: true });
       fs.writeFileSync(path.join(consumer, file), text);
     }
+    // typescript is a peer dependency: the project brings its own (6.0 here, 5.9 below).
     ok(
-      run(NPM, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-dev', tarball, 'eslint@10', 'typescript', 'jsonwebtoken'], consumer),
+      run(NPM, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-dev', tarball, 'eslint@10', 'typescript@~6.0', 'jsonwebtoken'], consumer),
       'npm install in the consumer project',
     );
   }, TIMEOUT);
@@ -188,8 +189,116 @@ describe('the packed plugin in a fresh project', () => {
   );
 });
 
+/** Bytes of the regular files under a folder (symlinks not followed), as `du --apparent-size` counts them. */
+function folderSize(folder: string): number {
+  let total = 0;
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += fs.lstatSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+/** Every installed package named `typescript` (ts-morph bundles its compiler as one file, not a package). */
+function typescriptPackages(nodeModules: string): string[] {
+  return fs
+    .readdirSync(nodeModules, { recursive: true, withFileTypes: false })
+    .map(String)
+    .filter((entry) => entry.split(path.sep).slice(-2).join('/') === 'typescript/package.json')
+    .filter((entry) => (JSON.parse(fs.readFileSync(path.join(nodeModules, entry), 'utf8')) as { name?: string }).name === 'typescript');
+}
+
+describe('installing the packed plugin next to the user\'s TypeScript', () => {
+  let work: string;
+  let consumer: string;
+  let sizeBefore = 0;
+  let sizeAfter = 0;
+  let installOutput = '';
+
+  beforeAll(() => {
+    if (!fs.existsSync(path.join(ROOT, 'dist', 'packages', 'plugin', 'main.js'))) ok(run(NPM, ['run', 'build'], ROOT), 'npm run build');
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-ssot-peer-'));
+    const packed = JSON.parse(ok(run(NPM, ['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT), 'npm pack')) as Array<{ filename: string }>;
+    consumer = path.join(work, 'consumer');
+    for (const [file, text] of Object.entries(CONSUMER_FILES)) {
+      fs.mkdirSync(path.dirname(path.join(consumer, file)), { recursive: true });
+      fs.writeFileSync(path.join(consumer, file), text);
+    }
+    // A project on TypeScript 5.9 with ESLint 10: what it has, then the plugin.
+    ok(run(NPM, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-dev', 'eslint@10', 'typescript@~5.9', 'jsonwebtoken'], consumer), 'npm install');
+    sizeBefore = folderSize(path.join(consumer, 'node_modules'));
+    const installed = ok(run(NPM, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-dev', path.join(work, packed[0]!.filename)], consumer), 'npm install of the plugin');
+    installOutput = installed;
+    sizeAfter = folderSize(path.join(consumer, 'node_modules'));
+  }, TIMEOUT);
+
+  afterAll(() => {
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('installs no second TypeScript, adds at most 25 MB and runs no install script', () => {
+    expect(typescriptPackages(path.join(consumer, 'node_modules'))).toEqual([path.join('typescript', 'package.json')]);
+    const version = (JSON.parse(fs.readFileSync(path.join(consumer, 'node_modules/typescript/package.json'), 'utf8')) as { version: string }).version;
+    expect(version).toMatch(/^5\.9\./);
+    expect(sizeAfter - sizeBefore).toBeLessThan(25 * 1024 * 1024);
+    expect(installOutput).not.toMatch(/prepare|install script/i);
+  });
+
+  it('lints and audits with the project\'s TypeScript 5.9, and never loads ts-morph for them', () => {
+    const hook = path.join(consumer, 'report-loaded.cjs');
+    fs.writeFileSync(hook, "process.on('exit', () => process.stderr.write('\\nts-morph loaded: ' + Object.keys(require.cache).some((file) => /[\\\\/]ts-morph[\\\\/]/.test(file)) + '\\n'));\n");
+    const lint = run(process.execPath, ['--require', hook, path.join(consumer, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', 'src'], consumer);
+    expect(lint.status, lint.stderr).toBe(1);
+    expect(lint.stderr).toContain('ts-morph loaded: false');
+    const audit = run(process.execPath, ['--require', hook, path.join(consumer, 'node_modules/eslint-plugin-jwt-ssot/dist/packages/cli/bin.js'), 'audit', '--format', 'json'], consumer);
+    expect(audit.status, audit.stderr).toBe(1);
+    expect((JSON.parse(audit.stdout) as { violations: unknown[] }).violations.length).toBeGreaterThan(0);
+    expect(audit.stderr).toContain('ts-morph loaded: false');
+  });
+
+  it('refuses TypeScript 7 and ESLint 7 in one line at every entry point (exit 2), never with a stack trace', () => {
+    const typescript = path.join(consumer, 'node_modules/typescript');
+    const eslintManifest = path.join(consumer, 'node_modules/eslint/package.json');
+    const savedTypescript = path.join(work, 'typescript-saved');
+    const savedEslint = fs.readFileSync(eslintManifest, 'utf8');
+    fs.renameSync(typescript, savedTypescript);
+    try {
+      // What TypeScript 7 looks like to a JavaScript caller: a package without the compiler API.
+      fs.mkdirSync(path.join(typescript, 'lib'), { recursive: true });
+      fs.writeFileSync(path.join(typescript, 'package.json'), JSON.stringify({ name: 'typescript', version: '7.0.2', main: 'lib/typescript.js' }));
+      fs.writeFileSync(path.join(typescript, 'lib/typescript.js'), "module.exports = { version: '7.0.2' };\n");
+      const cli = run(process.execPath, [path.join(consumer, 'node_modules/eslint-plugin-jwt-ssot/dist/packages/cli/bin.js'), 'audit'], consumer);
+      expect(cli.status).toBe(2);
+      expect(cli.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^jwt-ssot: eslint-plugin-jwt-ssot needs TypeScript >=5\.0\.0 <6\.1\.0 .* has TypeScript 7\.0\.2, which has no JavaScript API: .*@typescript\/native@npm:typescript@\^7$/)]);
+      const lint = run(process.execPath, [path.join(consumer, 'node_modules/eslint/bin/eslint.js'), 'src'], consumer);
+      expect(lint.status).toBe(2);
+      expect(lint.stdout + lint.stderr).toContain('needs TypeScript >=5.0.0 <6.1.0');
+      expect(lint.stdout + lint.stderr).not.toMatch(/^\s+at /m);
+      expect(lint.stdout + lint.stderr).not.toContain('Intrinsic');
+      fs.rmSync(typescript, { recursive: true, force: true });
+      fs.renameSync(savedTypescript, typescript);
+
+      fs.writeFileSync(eslintManifest, savedEslint.replace(/"version": "[^"]+"/, '"version": "7.32.0"'));
+      const old = run(process.execPath, [path.join(consumer, 'node_modules/eslint-plugin-jwt-ssot/dist/packages/cli/bin.js'), 'migrate'], consumer);
+      expect(old.status).toBe(2);
+      expect(old.stderr.trim().split('\n')).toEqual([expect.stringContaining('needs ESLint 9 or 10 with a flat config (eslint.config.*), but the project has ESLint 7.32.0')]);
+    } finally {
+      if (fs.existsSync(savedTypescript)) {
+        fs.rmSync(typescript, { recursive: true, force: true });
+        fs.renameSync(savedTypescript, typescript);
+      }
+      fs.writeFileSync(eslintManifest, savedEslint);
+    }
+  });
+});
+
 // Guard against a stale or hand-edited tarball list: the "files" field is what decides the contents.
 describe('package.json "files"', () => {
+  it('runs nothing at install: the build happens at prepack', () => {
+    const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(scripts[hook]).toBeUndefined();
+    expect(scripts.prepack).toBe('npm run build');
+  });
+
   it('ships dist and docs, not tests', () => {
     const files = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { files: string[] }).files;
     expect(files).toEqual(expect.arrayContaining(['dist', 'docs', 'README.md']));

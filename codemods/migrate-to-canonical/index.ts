@@ -10,6 +10,7 @@
  *   --settings=JSON   the settings inline: `{"canonical":{…}}` or `{"jwt-ssot":{…}}` (root: --root or cwd)
  *   --root=DIR        where relative paths in --settings start
  */
+import '../../packages/plugin/supported-runtime.js';
 import path from 'node:path';
 import type { API, FileInfo, Options } from 'jscodeshift';
 import { readSettings, SETTINGS_KEY, type Settings } from '../../packages/engine/index.js';

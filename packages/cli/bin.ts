@@ -5,12 +5,21 @@
  * `--help` loads neither ESLint nor ts-morph.
  */
 import { packageInfo } from '../engine/package-info.js';
+import { assertSupportedRuntime } from '../engine/requirements.js';
 import { EXIT_USAGE, runProgram, type Command, type CommandTable } from './command.js';
 
+/** Commands that parse code need a supported TypeScript and ESLint: checked before they load, in one line. */
+const needsParser =
+  (load: () => Command) =>
+  (): Command => {
+    assertSupportedRuntime({ eslint: true });
+    return load();
+  };
+
 const COMMANDS: CommandTable = {
-  audit: () => require('./commands/audit.js').default as Command,
-  migrate: () => require('./commands/migrate.js').default as Command,
-  init: () => require('./commands/init.js').default as Command,
+  audit: needsParser(() => require('./commands/audit.js').default as Command),
+  migrate: needsParser(() => require('./commands/migrate.js').default as Command),
+  init: needsParser(() => require('./commands/init.js').default as Command),
   'merge-reports': () => require('./commands/merge-reports.js').default as Command,
 };
 

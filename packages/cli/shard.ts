@@ -18,6 +18,9 @@ export class ShardSpecError extends Error {
   }
 }
 
+/** More jobs than any CI matrix runs (GitHub Actions allows 256): a typo like 1/4294967297, not a plan. */
+export const MAX_SHARDS = 1000;
+
 /** Parses `i/n` (1 ≤ i ≤ n). Throws ShardSpecError with the reason otherwise. */
 export function parseShard(value: string): ShardSpec {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
@@ -25,6 +28,7 @@ export function parseShard(value: string): ShardSpec {
   const index = Number(match[1]);
   const count = Number(match[2]);
   if (count < 1) throw new ShardSpecError(value, 'the number of shards must be at least 1');
+  if (count > MAX_SHARDS) throw new ShardSpecError(value, `at most ${MAX_SHARDS} shards (CI matrices are far smaller; a larger count only makes empty shards that pass)`);
   if (index < 1 || index > count) throw new ShardSpecError(value, `the shard index must be between 1 and ${count}`);
   return { index, count };
 }

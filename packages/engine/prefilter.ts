@@ -16,6 +16,7 @@
  * on the text with its escapes decoded, and on that text with what may stand between folded pieces removed.
  * test/property/prefilter.property.test.ts generates sites spelt every such way.
  */
+import { isSecretName } from './secret-names.js';
 import type { Settings } from './settings.js';
 
 const cache = new WeakMap<Settings, RegExp>();
@@ -67,7 +68,7 @@ function mentionsSecretName(text: string, settings: Settings): boolean {
   for (const [word] of text.matchAll(WORD)) {
     if (seen.has(word)) continue;
     seen.add(word);
-    if (settings.secretEnv.some((pattern) => pattern.test(word))) return true;
+    if (isSecretName(word, settings.secretEnv)) return true;
   }
   return false;
 }

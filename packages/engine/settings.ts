@@ -145,6 +145,25 @@ function expectStringArray(value: unknown, key: string): string[] {
   return value.map((item, index) => expectString(item, `${key}[${index}]`));
 }
 
+/** Bounds that keep every file's check cheap; real configs hold a few dozen globs of a few dozen characters. */
+export const MAX_GLOBS = 10_000;
+export const MAX_GLOB_LENGTH = 4_096;
+
+/** An array of globs, each one compiled once here so a glob picomatch rejects is an error naming its key. */
+function expectGlobs(value: unknown, key: string): string[] {
+  const globs = expectStringArray(value, key);
+  if (globs.length > MAX_GLOBS) throw new SettingsError(key, `${globs.length} globs; at most ${MAX_GLOBS} are supported (use ** patterns instead of listing files)`);
+  globs.forEach((glob, index) => {
+    if (glob.length > MAX_GLOB_LENGTH) throw new SettingsError(`${key}[${index}]`, `a glob of ${glob.length} characters; at most ${MAX_GLOB_LENGTH}`);
+    try {
+      picomatch(glob, { dot: true });
+    } catch (error) {
+      throw new SettingsError(`${key}[${index}]`, `not a valid glob (${(error as Error).message})`);
+    }
+  });
+  return globs;
+}
+
 function rejectUnknownKeys(object: Record<string, unknown>, allowed: readonly string[], key: string): void {
   for (const name of Object.keys(object)) {
     if (!allowed.includes(name)) {
@@ -191,7 +210,7 @@ function validate(raw: unknown): RawSettings {
       returns: canonical.returns as 'payload' | 'result' | undefined,
     };
   }
-  if (settings.allow !== undefined) result.allow = expectStringArray(settings.allow, 'allow');
+  if (settings.allow !== undefined) result.allow = expectGlobs(settings.allow, 'allow');
   if (settings.secretEnv !== undefined) result.secretEnv = expectStringArray(settings.secretEnv, 'secretEnv');
   if (settings.authModules !== undefined) {
     if (!Array.isArray(settings.authModules)) {
@@ -201,7 +220,7 @@ function validate(raw: unknown): RawSettings {
       const key = `authModules[${index}]`;
       const module = expectObject(item, key);
       rejectUnknownKeys(module, ['entry', 'private'], key);
-      return { entry: expectString(module.entry, `${key}.entry`), private: expectStringArray(module.private, `${key}.private`) };
+      return { entry: expectString(module.entry, `${key}.entry`), private: expectGlobs(module.private, `${key}.private`) };
     });
   }
   if (settings.libraries !== undefined) {

@@ -32,13 +32,28 @@ export function followUpAnchor(node: Node, text: string): Node {
 /** Comments directly above `statement` (only blank space between), nearest first. */
 function commentsAbove(text: string, ast: TSESTree.Program, statement: Node): TSESTree.Comment[] {
   const above: TSESTree.Comment[] = [];
+  const comments = ast.comments ?? [];
   let cursor = statement.range[0];
-  for (const comment of (ast.comments ?? []).filter((candidate) => candidate.range[1] <= cursor).reverse()) {
+  // Comments are in source order: start from the last one ending before the statement (binary search,
+  // so a file with thousands of sites and comments is not quadratic).
+  for (let index = lastCommentEndingBy(comments, cursor); index >= 0; index--) {
+    const comment = comments[index]!;
     if (text.slice(comment.range[1], cursor).trim() !== '') break;
     above.push(comment);
     cursor = comment.range[0];
   }
   return above;
+}
+
+function lastCommentEndingBy(comments: readonly TSESTree.Comment[], position: number): number {
+  let low = 0;
+  let high = comments.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (comments[middle]!.range[1] <= position) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
 }
 
 /** The reason of a follow-up comment right above the statement, if it has one. */

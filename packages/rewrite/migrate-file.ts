@@ -12,7 +12,7 @@ import { existingFollowUp, followUpAnchor, followUpComment, followUpEdit } from 
 import { planFile, rewritableFindings, type FilePlan } from './plan-file.js';
 import type { PlanContext } from './plan-context.js';
 import { followUp } from './plan.js';
-import { applyEdits, detectEol, lineNumber, mapOffset, type TextEdit } from './text.js';
+import { applyEdits, detectEol, lineNumber, mapOffset, offsetMapper, type TextEdit } from './text.js';
 import { removeUnusedLibraryImports, usedLibraryBindings } from './unused-imports.js';
 
 export interface MigrateInput {
@@ -149,24 +149,21 @@ export function migrateFile(input: MigrateInput): MigrateResult {
   }
   if (removals.length > 0) parseFile(file, finalText);
 
+  const removalEdits = removals.map((removal) => removal.edit);
+  const throughEdits = offsetMapper(edits);
+  const throughRemovals = offsetMapper(removalEdits);
   const followUps: FollowUp[] = followUpPositions
-    .map(({ offset, reason }) => {
-      const inFinal = mapOffset(
-        removals.map((removal) => removal.edit),
-        mapOffset(edits, offset),
-      );
-      return { line: lineNumber(finalText, inFinal), reason };
-    })
+    .map(({ offset, reason }) => ({ line: lineNumber(finalText, throughRemovals(throughEdits(offset))), reason }))
     .sort((a, b) => a.line - b.line);
   described.sort((a, b) => a.line - b.line);
   const outText = bom + finalText;
-  const removalEdits = removals.map((removal) => removal.edit);
   const located = sites.map((site) => {
     const own = rewrittenSites.get(site);
     if (!own || own.length === 0) return site;
-    const others = edits.filter((edit) => !own.includes(edit));
-    const start = mapOffset(removalEdits, mapOffset(others, Math.min(...own.map((edit) => edit.start))));
-    const end = mapOffset(removalEdits, mapOffset(edits, Math.max(...own.map((edit) => edit.end))));
+    const ownStart = Math.min(...own.map((edit) => edit.start));
+    // Where the site's own text begins: mapped through every other edit (its own inserts at that point excluded).
+    const start = throughRemovals(throughEdits(ownStart) - mapOffset(own, ownStart) + ownStart);
+    const end = throughRemovals(throughEdits(Math.max(...own.map((edit) => edit.end))));
     return { ...site, migratedRange: [bom.length + start, bom.length + end] as const };
   });
   return { text: outText, changed: outText !== input.text, edits: described, followUps, sites: located.sort((a, b) => a.line - b.line || a.column - b.column) };

@@ -52,8 +52,16 @@ export function planFile(ctx: PlanContext, findings: readonly Finding[], options
   }
 
   // Rewrites must not swallow another site or a follow-up position; such rewrites become follow-ups.
-  const swallowsSite = (finding: Finding, [start, end]: readonly [number, number]): boolean =>
-    findings.some((other) => other !== finding && start <= other.node.range[0] && other.node.range[1] <= end);
+  // Sites sorted by start, so each check looks only at the sites that start inside the range.
+  const byStart = [...findings].sort((a, b) => a.node.range[0] - b.node.range[0]);
+  const starts = byStart.map((finding) => finding.node.range[0]);
+  const swallowsSite = (finding: Finding, [start, end]: readonly [number, number]): boolean => {
+    for (let index = lowerBound(starts, start); index < byStart.length && starts[index]! <= end; index++) {
+      const other = byStart[index]!;
+      if (other !== finding && other.node.range[1] <= end) return true;
+    }
+    return false;
+  };
   let followUps: Array<{ statement: Node; reasons: string[] }> = [];
   for (let changed = true; changed; ) {
     changed = false;
@@ -67,11 +75,13 @@ export function planFile(ctx: PlanContext, findings: readonly Finding[], options
       byStatement.set(statement, reasons);
     }
     followUps = [...byStatement].map(([statement, reasons]) => ({ statement, reasons }));
+    const followUpStarts = followUps.map(({ statement }) => statement.range[0]).sort((a, b) => a - b);
+    const overlapsEarlierRewrite = earlierOverlaps(rewrites);
     for (const [finding, plan] of rewrites) {
       const [start, end] = plan.range;
-      const overlapsRewrite = rewrites.some(([other, otherPlan]) => other !== finding && otherPlan.range[0] < end && start < otherPlan.range[1] && other.node.range[0] < finding.node.range[0]);
-      const swallowsFollowUp = followUps.some(({ statement }) => start < statement.range[0] && statement.range[0] < end);
-      if (swallowsSite(finding, plan.range) || overlapsRewrite || swallowsFollowUp) {
+      const next = lowerBound(followUpStarts, start + 1);
+      const swallowsFollowUp = next < followUpStarts.length && followUpStarts[next]! < end;
+      if (swallowsSite(finding, plan.range) || overlapsEarlierRewrite.has(finding) || swallowsFollowUp) {
         plans.set(finding, followUp(`Another JWT call is nested in this one; migrate both by hand.`));
         changed = true;
       }
@@ -82,4 +92,38 @@ export function planFile(ctx: PlanContext, findings: readonly Finding[], options
     if (plan.kind === 'follow-up' && plan.afterCheck && swallowsSite(finding, plan.afterCheck.rewrite.range)) plans.set(finding, followUp(plan.reason));
   }
   return { plans, followUps };
+}
+
+/** The index of the first sorted value ≥ `value`. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The rewrites whose range overlaps the range of a rewrite of a site that starts earlier: of two
+ * overlapping rewrites the later site yields. A sweep over the ranges in start order, O(R log R).
+ */
+function earlierOverlaps(rewrites: ReadonlyArray<readonly [Finding, Rewrite]>): Set<Finding> {
+  const overlapping = new Set<Finding>();
+  const sorted = [...rewrites].sort((a, b) => a[1].range[0] - b[1].range[0]);
+  // Rewrites whose range is still open at the sweep position (few: ranges rarely nest).
+  let open: Array<readonly [Finding, Rewrite]> = [];
+  for (const entry of sorted) {
+    const [finding, plan] = entry;
+    open = open.filter(([, other]) => other.range[1] > plan.range[0]);
+    for (const [other] of open) {
+      // Both overlap: the one whose site starts later yields.
+      if (other.node.range[0] < finding.node.range[0]) overlapping.add(finding);
+      else if (finding.node.range[0] < other.node.range[0]) overlapping.add(other);
+    }
+    open.push(entry);
+  }
+  return overlapping;
 }

@@ -282,6 +282,16 @@ describe('jwt-ssot audit: formats', () => {
     expect(written.summary.violations).toBe(5);
   });
 
+  it('--output to a place that cannot be written fails at once with one line (exit 2), before scanning', async () => {
+    fs.writeFileSync(path.join(dir, 'not-a-folder'), '');
+    for (const output of ['not-a-folder/audit.json', ...(fs.existsSync('/proc/self') ? ['/proc/nope/x.json'] : [])]) {
+      const result = await runInProcess(runAudit, dir, ['--format', 'json', '--output', output]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining(`cannot write ${path.resolve(dir, output)}:`)]);
+    }
+  });
+
   it('shows progress on stderr only on a TTY', async () => {
     const files: Record<string, string> = { 'eslint.config.js': settingsConfig(SETTINGS) };
     for (let index = 0; index < 250; index++) files[`src/m${index}.ts`] = `export const value${index} = ${index};\n`;
@@ -308,6 +318,10 @@ describe('jwt-ssot audit: baseline ratchet', () => {
     const same = await auditJson(dir, ['--baseline', 'audit-baseline.json']);
     expect(same.code).toBe(0);
     expect(same.report.baseline).toMatchObject({ new: [], fixed: [], known: 5 });
+    // …and the text report says so, instead of "✖ 5 violations" over exit 0.
+    const sameText = await runInProcess(runAudit, dir, ['--baseline', 'audit-baseline.json']);
+    expect(sameText.stdout).toMatch(/^✓ 5 known, 0 new, 3 suppressed, 0 files not analysed/m);
+    expect(sameText.stdout).not.toContain('violations');
 
     // Moving code (new lines above it) keeps findings known; a new bypass is new.
     const orders = path.join(dir, 'src/api/orders.ts');
@@ -320,6 +334,12 @@ describe('jwt-ssot audit: baseline ratchet', () => {
       'src/api/admin.ts:1 jwt-ssot/no-auth-import-bypass',
       'src/api/admin.ts:2 jwt-ssot/no-direct-verify',
     ]);
+    // SARIF: baselineState, the property code-scanning services read.
+    const sarif = JSON.parse((await runInProcess(runAudit, dir, ['--baseline', 'audit-baseline.json', '--format', 'sarif'])).stdout) as Log;
+    const states = sarif.runs[0]!.results!.filter((result) => !result.suppressions?.length).map((result) => `${result.locations![0]!.physicalLocation!.artifactLocation!.uri} ${result.baselineState}`);
+    expect(states.filter((state) => state.endsWith(' new')).sort()).toEqual(['src/api/admin.ts new', 'src/api/admin.ts new']);
+    expect(states.filter((state) => state.endsWith(' unchanged'))).toHaveLength(5);
+    expect((await runInProcess(runAudit, dir, ['--baseline', 'audit-baseline.json'])).stdout).toMatch(/^✖ 5 known, 2 new,/m);
 
     // Fixing a known site reports it as fixed and passes once nothing is new.
     fs.rmSync(path.join(dir, 'src/api/admin.ts'));

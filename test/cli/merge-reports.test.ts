@@ -214,6 +214,14 @@ describe('merge-reports: usage', () => {
     expect(() => readReport('notes.txt', 'hello')).toThrow('notes.txt: not JSON');
     expect(() => readReport('other.json', '{"results": []}')).toThrow('other.json: neither a jwt-ssot JSON report');
     expect(readReport('bom.json', `\ufeff${JSON.stringify(shard1)}`).format).toBe('json');
+    expect(() => readReport('null-entry.json', JSON.stringify({ ...shard1, violations: [null] }))).toThrow(
+      'null-entry.json: not a well-formed jwt-ssot JSON report (violations[0]: expected an object, got null).',
+    );
+    expect(() => readReport('lots.json', JSON.stringify({ ...shard1, summary: { ...shard1.summary, filesScanned: 'lots' } }))).toThrow(
+      'lots.json: not a well-formed jwt-ssot JSON report (summary.filesScanned: expected a whole number ≥ 0, got the string "lots").',
+    );
+    expect(() => readReport('no-file.json', JSON.stringify({ ...shard1, errors: [{ message: 'x' }] }))).toThrow('(errors[0].file: expected a string, got nothing');
+    expect(() => readReport('run.sarif', JSON.stringify({ version: '2.1.0', runs: [null] }))).toThrow('run.sarif: not a well-formed SARIF log (runs[0]: expected an object, got null).');
   });
 
   it('prints help', async () => {
@@ -271,6 +279,47 @@ describe('audit --shard i/n with merge-reports (end to end)', () => {
       `${result.ruleId} ${result.locations?.[0]?.physicalLocation?.artifactLocation?.uri}:${result.locations?.[0]?.physicalLocation?.region?.startLine}`;
     expect(merged.runs[0]!.results!.map(key).sort()).toEqual(full.runs[0]!.results!.map(key).sort());
     expect(merged.runs[0]!.tool.driver.rules!.map((rule) => rule.id)).toEqual(full.runs[0]!.tool.driver.rules!.map((rule) => rule.id));
+  });
+
+  it('refuses (exit 2) a set of shards that is incomplete, duplicated, mixed, or from another tree', async () => {
+    const shard = async (spec: string, name: string, format = 'json'): Promise<string> => {
+      const file = path.join(dir, name);
+      const result = await runInProcess(runAudit, dir, ['--format', format, '--shard', spec, '--output', file]);
+      expect([0, 1]).toContain(result.code);
+      return file;
+    };
+    const [one, two, three] = [await shard('1/3', 'c1.json'), await shard('2/3', 'c2.json'), await shard('3/3', 'c3.json')];
+    expect(JSON.parse(fs.readFileSync(one, 'utf8')).shard).toMatchObject({ index: 1, count: 3, fileCount: expect.any(Number) });
+    const refused = async (files: string[], ...reasons: string[]): Promise<void> => {
+      const result = await runInProcess(runMergeReports, dir, files);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      for (const reason of reasons) expect(result.stderr).toContain(reason);
+    };
+    await refused([one], 'missing shards 2/3, 3/3: their files were not audited');
+    await refused([one, one, one], 'shard 1/3 is given 3 times', 'missing shards 2/3, 3/3');
+    await refused([one, two, three, await shard('1/2', 'h1.json')], 'is shard 1/2, but');
+    const unsharded = path.join(dir, 'full.json');
+    await runInProcess(runAudit, dir, ['--format', 'json', '--output', unsharded]);
+    await refused([one, two, three, unsharded], 'full.json is not a --shard report');
+    fs.writeFileSync(path.join(dir, 'src', 'added-later.ts'), 'export const later = 1;\n');
+    try {
+      await refused([one, two, await shard('3/3', 'c3-later.json')], 'split another file list');
+    } finally {
+      fs.rmSync(path.join(dir, 'src', 'added-later.ts'));
+    }
+    await refused([await shard('1/2', 's1.sarif', 'sarif')], 'missing shard 2/2');
+    const complete = await runInProcess(runMergeReports, dir, [three, one, two]);
+    expect([0, 1]).toContain(complete.code);
+    expect(JSON.parse(complete.stdout).shard).toBeUndefined();
+    const sarif = await runInProcess(runMergeReports, dir, [await shard('1/2', 's1.sarif', 'sarif'), await shard('2/2', 's2.sarif', 'sarif')]);
+    expect((JSON.parse(sarif.stdout) as Log).runs[0]!.properties?.jwtSsotShard).toBeUndefined();
+  });
+
+  it('refuses --update-baseline with --shard (a baseline must cover the whole tree)', async () => {
+    const result = await runInProcess(runAudit, dir, ['--shard', '1/2', '--update-baseline']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--update-baseline cannot be combined with --shard');
   });
 
   it.each(['0/3', '4/3', 'half'])('rejects --shard %s with exit 2', async (value) => {

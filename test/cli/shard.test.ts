@@ -9,6 +9,7 @@ describe('parseShard', () => {
     expect(parseShard('1/4')).toEqual({ index: 1, count: 4 });
     expect(parseShard(' 3 / 3 ')).toEqual({ index: 3, count: 3 });
     expect(parseShard('1/1')).toEqual({ index: 1, count: 1 });
+    expect(parseShard('1000/1000')).toEqual({ index: 1000, count: 1000 });
   });
 
   it.each([
@@ -19,6 +20,8 @@ describe('parseShard', () => {
     ['a/b', 'expected i/n'],
     ['-1/2', 'expected i/n'],
     ['1/2/3', 'expected i/n'],
+    ['1/4294967297', 'at most 1000 shards'],
+    ['1/1001', 'at most 1000 shards'],
   ])('rejects %s with a reason', (value, reason) => {
     expect(() => parseShard(value)).toThrow(ShardSpecError);
     expect(() => parseShard(value)).toThrow(reason);

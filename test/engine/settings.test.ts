@@ -32,6 +32,9 @@ describe('settings validation through a rule run', () => {
     ['an invalid secretEnv regular expression', { ...valid, secretEnv: ['/(unclosed/'] }, "settings['jwt-ssot'].secretEnv[0]"],
     ['a wrong canonical.returns', { ...valid, canonical: { ...valid.canonical, returns: 'claims' } }, "settings['jwt-ssot'].canonical.returns"],
     ['settings that are not an object', 'src/auth/jwt-handler.ts', "settings['jwt-ssot']:"],
+    ['a 200,000-character glob', { ...valid, allow: ['test/**', `src/${'a'.repeat(200_000)}`] }, "settings['jwt-ssot'].allow[1]: a glob of 200004 characters"],
+    ['a 200,000-entry allow list', { ...valid, allow: Array.from({ length: 200_000 }, (_, index) => `src/generated/${index}.ts`) }, "settings['jwt-ssot'].allow: 200000 globs; at most 10000"],
+    ['a private glob picomatch rejects', { ...valid, authModules: [{ entry: 'src/auth/index.ts', private: [`src/${'('.repeat(5000)}`] }] }, "settings['jwt-ssot'].authModules[0].private[0]"],
   ];
   for (const [name, settings, key] of cases) {
     it(`names the key for ${name}`, () => {

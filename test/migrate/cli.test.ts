@@ -100,11 +100,12 @@ describe('jwt-ssot migrate', { timeout: 240_000 }, () => {
   it('-o FILE writes the report atomically to the file; an unwritable path fails at once with exit 2', async () => {
     const dir = project();
     const io = memoryIo(dir);
+    fs.writeFileSync(path.join(dir, 'reports'), 'a file, not a folder');
     expect(await runMigrate(['--format', 'json', '-o', 'reports/migrate.json'], io)).toBe(2);
-    expect(io.err()).toBe(`jwt-ssot migrate: --output reports/migrate.json: cannot write the report there (the folder ${path.join(dir, 'reports')} does not exist).\n`);
+    expect(io.err()).toBe(`jwt-ssot migrate: --output reports/migrate.json: cannot write ${path.join(dir, 'reports/migrate.json')}: a part of the path is not a folder.\n`);
     expect(io.out()).toBe('');
 
-    fs.mkdirSync(path.join(dir, 'reports'));
+    fs.rmSync(path.join(dir, 'reports'));
     const written = memoryIo(dir);
     expect(await runMigrate(['--format', 'json', '--output', 'reports/migrate.json'], written)).toBe(0);
     expect(written.out()).toBe('');

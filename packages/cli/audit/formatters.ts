@@ -4,6 +4,8 @@
  * request; text is for a terminal, grouped by file, coloured only when asked to (a TTY without NO_COLOR).
  */
 import type { AuditReport, JsonReport, JsonViolation, SuppressedViolation, Violation } from './types.js';
+import { SARIF_SHARD_PROPERTY } from './shard-coverage.js';
+import { displayName, markdownCode, sarifUri, terminalSafe } from './escape.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -63,6 +65,7 @@ export function formatJson(report: AuditReport): string {
       },
     }),
     ...(report.impact && { impact: report.impact }),
+    ...(report.shard && { shard: report.shard }),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
@@ -91,12 +94,14 @@ function formatSarif(report: AuditReport, options: FormatOptions): string {
       level: isNew && !isNew.has(violation) ? 'note' : 'error',
       messageText: violation.message,
       ruleId: violation.rule,
-      fileUri: `${options.sarifPathPrefix ?? ''}${violation.file}`,
+      fileUri: sarifUri(`${options.sarifPathPrefix ?? ''}${violation.file}`),
       startLine: violation.line,
       startColumn: violation.column,
       endLine: violation.endLine,
       endColumn: violation.endColumn,
     });
+    // SARIF 2.1.0 §3.27.24: what code-scanning services read to tell new alerts from known ones.
+    if (isNew) result.result.baselineState = isNew.has(violation) ? 'new' : 'unchanged';
     run.addResult(result);
   }
   for (const item of report.suppressed) {
@@ -104,7 +109,7 @@ function formatSarif(report: AuditReport, options: FormatOptions): string {
       level: 'note',
       messageText: item.message,
       ruleId: item.rule,
-      fileUri: `${options.sarifPathPrefix ?? ''}${item.file}`,
+      fileUri: sarifUri(`${options.sarifPathPrefix ?? ''}${item.file}`),
       startLine: item.line,
       startColumn: item.column,
       endLine: item.endLine,
@@ -119,6 +124,7 @@ function formatSarif(report: AuditReport, options: FormatOptions): string {
   builder.addRun(run);
   const log = builder.buildSarifOutput();
   const sarifRun = log.runs[0]!;
+  if (report.shard) sarifRun.properties = { ...sarifRun.properties, [SARIF_SHARD_PROPERTY]: report.shard };
   if (report.errors.length > 0) {
     sarifRun.invocations = [
       {
@@ -126,7 +132,7 @@ function formatSarif(report: AuditReport, options: FormatOptions): string {
         toolExecutionNotifications: report.errors.map((error) => ({
           level: 'error' as const,
           message: { text: error.message },
-          locations: [{ physicalLocation: { artifactLocation: { uri: `${options.sarifPathPrefix ?? ''}${error.file}` } } }],
+          locations: [{ physicalLocation: { artifactLocation: { uri: sarifUri(`${options.sarifPathPrefix ?? ''}${error.file}`) } } }],
         })),
       },
     ];
@@ -135,7 +141,7 @@ function formatSarif(report: AuditReport, options: FormatOptions): string {
 }
 
 function escapeCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return terminalSafe(text.replace(/\r?\n/g, ' ')).replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
 }
 
 function whatItDoes(violation: Violation): string {
@@ -169,7 +175,7 @@ function formatMarkdown(report: AuditReport): string {
     lines.push(`| --- | --- | --- | --- |${newOnes ? ' --- |' : ''}`);
     for (const violation of report.violations) {
       const cells = [
-        `\`${violation.file}:${violation.line}:${violation.column}\``,
+        markdownCode(`${violation.file}:${violation.line}:${violation.column}`),
         escapeCell(whatItDoes(violation)),
         escapeCell(violation.replacement),
         `\`${violation.rule}\``,
@@ -194,17 +200,17 @@ function formatMarkdown(report: AuditReport): string {
   if (report.suppressed.length > 0) {
     lines.push('', '### Suppressed sites', '', '| Site | Rule | Justification |', '| --- | --- | --- |');
     for (const item of report.suppressed) {
-      lines.push(`| \`${item.file}:${item.line}:${item.column}\` | \`${item.rule}\` | ${escapeCell(item.justification ?? '_no justification_')} |`);
+      lines.push(`| ${markdownCode(`${item.file}:${item.line}:${item.column}`)} | \`${item.rule}\` | ${escapeCell(item.justification ?? '_no justification_')} |`);
     }
   }
   if (report.errors.length > 0) {
     lines.push('', '### Files not analysed', '');
-    for (const error of report.errors) lines.push(`- \`${error.file}\`: ${escapeCell(error.message)}`);
+    for (const error of report.errors) lines.push(`- ${markdownCode(error.file)}: ${escapeCell(error.message)}`);
   }
   if (report.impact && report.impact.length > 0) {
     lines.push('', '### Tests that exercise these files', '');
     for (const entry of report.impact) {
-      lines.push(`- \`${entry.file}\`: ${entry.tests.length > 0 ? entry.tests.map((test) => `\`${test}\``).join(', ') : '**no tests import it**'}`);
+      lines.push(`- ${markdownCode(entry.file)}: ${entry.tests.length > 0 ? entry.tests.map(markdownCode).join(', ') : '**no tests import it**'}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -227,43 +233,48 @@ export function formatText(report: AuditReport, color: boolean): string {
     byFile.set(item.file, list);
   }
   for (const file of [...byFile.keys()].sort()) {
-    out.push(bold(file));
+    out.push(bold(displayName(file)));
     const items = byFile.get(file)!.sort((a, b) => a.line - b.line || a.column - b.column);
     for (const item of items) {
       const position = `${item.line}:${item.column}`.padEnd(8);
       if ('directive' in item) {
         const why = item.justification ? `-- ${item.justification}` : 'no justification';
-        out.push(`  ${dim(position)}${yellow('suppressed')}  ${item.message}  ${dim(item.rule)}  ${dim(`(${item.directive}, ${why})`)}`);
+        out.push(`  ${dim(position)}${yellow('suppressed')}  ${terminalSafe(item.message)}  ${dim(item.rule)}  ${dim(`(${item.directive}, ${terminalSafe(why)})`)}`);
       } else {
         const label = newOnes ? (newOnes.has(item) ? red('new  ') : dim('known')) : red('error');
-        out.push(`  ${dim(position)}${label}  ${item.message}  ${dim(item.rule)}`);
+        out.push(`  ${dim(position)}${label}  ${terminalSafe(item.message)}  ${dim(item.rule)}`);
       }
     }
     out.push('');
   }
   if (report.errors.length > 0) {
     out.push(bold('Files not analysed'));
-    for (const error of report.errors) out.push(`  ${red(error.file)}: ${error.message}`);
+    for (const error of report.errors) out.push(`  ${red(displayName(error.file))}: ${terminalSafe(error.message)}`);
     out.push('');
   }
   if (report.impact) {
     out.push(bold('Tests that import files with findings'));
     for (const entry of report.impact) {
-      out.push(`  ${entry.file}: ${entry.tests.length > 0 ? entry.tests.join(', ') : yellow('no tests import it')}`);
+      out.push(`  ${displayName(entry.file)}: ${entry.tests.length > 0 ? entry.tests.map(displayName).join(', ') : yellow('no tests import it')}`);
     }
     out.push('');
   }
   if (report.baseline) {
     const { newViolations, known, fixed } = report.baseline;
     out.push(`Baseline ${report.baseline.file}: ${newViolations.length > 0 ? red(`${newViolations.length} new`) : green('0 new')}, ${known} known, ${fixed.length} fixed`);
-    for (const item of fixed) out.push(`  ${green('fixed')}  ${item.file} ${item.rule} ${item.api} (was line ${item.line})`);
+    for (const item of fixed) out.push(`  ${green('fixed')}  ${displayName(item.file)} ${item.rule} ${item.api} (was line ${item.line})`);
   }
   const { summary } = report;
-  const status = summary.violations === 0 && summary.errors === 0 ? green('✓') : red('✖');
-  out.push(
-    `${status} ${summary.violations} violation${summary.violations === 1 ? '' : 's'}, ${summary.suppressed} suppressed, ` +
-      `${summary.errors} file${summary.errors === 1 ? '' : 's'} not analysed (${summary.filesScanned} scanned, ${summary.filesParsed} parsed)`,
-  );
-  for (const note of report.notes) out.push(dim(note));
+  const tail = `${summary.suppressed} suppressed, ${summary.errors} file${summary.errors === 1 ? '' : 's'} not analysed (${summary.filesScanned} scanned, ${summary.filesParsed} parsed)`;
+  if (report.baseline) {
+    // With a baseline only new findings fail the gate, so the last line says what the exit code means.
+    const fresh = report.baseline.newViolations.length;
+    const status = fresh === 0 && summary.errors === 0 ? green('✓') : red('✖');
+    out.push(`${status} ${report.baseline.known} known, ${fresh} new, ${tail}`);
+  } else {
+    const status = summary.violations === 0 && summary.errors === 0 ? green('✓') : red('✖');
+    out.push(`${status} ${summary.violations} violation${summary.violations === 1 ? '' : 's'}, ${tail}`);
+  }
+  for (const note of report.notes) out.push(dim(terminalSafe(note)));
   return `${out.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 /** Turns a scan into the report every format prints: totals by rule and by library. */
 import type { ScanResult } from './scan.js';
 import type { AuditReport, AuditSummary, BaselineComparison, ImpactEntry } from './types.js';
+import type { ShardCoverage } from './shard-coverage.js';
 
 function count<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -29,7 +30,7 @@ export function summarize(parts: {
 
 export function buildReport(
   scan: ScanResult,
-  extra: { version: string; root: string; baseline?: BaselineComparison; impact?: readonly ImpactEntry[]; notes?: readonly string[] },
+  extra: { version: string; root: string; baseline?: BaselineComparison; impact?: readonly ImpactEntry[]; notes?: readonly string[]; shard?: ShardCoverage },
 ): AuditReport {
   return {
     version: extra.version,
@@ -47,5 +48,6 @@ export function buildReport(
     baseline: extra.baseline,
     impact: extra.impact,
     notes: extra.notes ?? [],
+    ...(extra.shard ? { shard: extra.shard } : {}),
   };
 }

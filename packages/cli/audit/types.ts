@@ -1,5 +1,6 @@
 /** The audit's report, as data: every formatter (json, sarif, markdown, text) prints one of these. */
 import type { FindingKind } from '../../engine/index.js';
+import type { ShardCoverage } from './shard-coverage.js';
 
 export type ViolationKind = FindingKind;
 
@@ -75,6 +76,8 @@ export interface AuditReport {
   readonly baseline?: BaselineComparison;
   readonly impact?: readonly ImpactEntry[];
   readonly notes: readonly string[];
+  /** With `--shard i/n`: which part of which file list this report covers. */
+  readonly shard?: ShardCoverage;
 }
 
 /** One violation as `--format json` prints it: messageId and lineText stay internal. */
@@ -96,4 +99,5 @@ export interface JsonReport {
     readonly known: number;
   };
   readonly impact?: readonly ImpactEntry[];
+  readonly shard?: ShardCoverage;
 }

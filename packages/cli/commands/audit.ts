@@ -11,6 +11,7 @@ import { compareWithBaseline, readBaseline, toBaseline, writeBaseline } from '..
 import { FORMATS, formatReport, type Format, type RuleDescription } from '../audit/formatters.js';
 import { testImpact } from '../audit/impact.js';
 import { useColor } from '../io.js';
+import { writableOutputPath } from '../output-file.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import { buildReport } from '../audit/report.js';
 import { DEFAULT_MAX_FILE_SIZE, presetRules, relativePath, type Preset } from '../audit/scan.js';
@@ -20,6 +21,7 @@ import { loadCliConfig } from '../config.js';
 import { listSourceFiles } from '../files.js';
 import { parseShard, selectShard, type ShardSpec } from '../shard.js';
 import { parseConcurrency, scanFilesInParallel, threadCount, type Concurrency } from '../parallel-scan.js';
+import { shardCoverage } from '../audit/shard-coverage.js';
 
 const DEFAULT_BASELINE = '.jwt-ssot-baseline.json';
 
@@ -105,6 +107,11 @@ export const auditCommand = defineCommand({
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
+    // An unwritable --output fails now, not after the scan.
+    const output = values.output === undefined ? undefined : writableOutputPath(io.cwd, values.output);
+
+    // A baseline must hold every file's findings; one shard's would drop the others' on the next run.
+    if (shard && values['update-baseline']) throw new UsageError('--update-baseline cannot be combined with --shard: a baseline must cover the whole tree; run it once without --shard.');
 
     const config = await loadCliConfig({ cwd: io.cwd, configFile: values.config });
     const root = config.root;
@@ -169,7 +176,14 @@ export const auditCommand = defineCommand({
       impact = testImpact(targets, project.files, root);
     }
 
-    const report = buildReport(scan, { version: info.version, root, baseline, impact, notes });
+    const coverage = shard
+      ? shardCoverage(
+          shard,
+          listing.files.map((file) => relativePath(root, file)),
+          [config.configFile ? fs.readFileSync(config.configFile, 'utf8') : '', preset, info.version],
+        )
+      : undefined;
+    const report = buildReport(scan, { version: info.version, root, baseline, impact, notes, shard: coverage });
     const text = formatReport(format, report, {
       color: values.output === undefined && useColor(io),
       rules: ruleDescriptions(preset),
@@ -178,8 +192,8 @@ export const auditCommand = defineCommand({
       toolUri: 'https://github.com/jwt-ssot/eslint-plugin-jwt-ssot',
       sarifPathPrefix: repositoryPrefix(root),
     });
-    if (values.output !== undefined) {
-      writeFileAtomic(path.resolve(io.cwd, values.output), text, { create: true });
+    if (output !== undefined) {
+      writeFileAtomic(output, text, { create: true });
     } else {
       io.stdout.write(text);
     }

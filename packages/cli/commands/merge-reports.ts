@@ -8,8 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Log, ReportingDescriptor, Result, Run, Artifact } from 'sarif';
 import { summarize } from '../audit/report.js';
+import { checkShardSet, SARIF_SHARD_PROPERTY, type ShardCoverage } from '../audit/shard-coverage.js';
+import { jsonReportProblem, sarifLogProblem } from '../audit/report-shape.js';
 import type { JsonReport, JsonViolation } from '../audit/types.js';
 import { defineCommand, EXIT_FAILED, EXIT_OK, UsageError } from '../command.js';
+import { writableOutputPath } from '../output-file.js';
 import { writeFileAtomic } from '../write-atomic.js';
 
 const HELP = `Usage: jwt-ssot merge-reports <report files...> [options]
@@ -41,8 +44,16 @@ export function readReport(file: string, text: string): Input {
   }
   if (value && typeof value === 'object') {
     const object = value as Record<string, unknown>;
-    if (Array.isArray(object.runs) && typeof object.version === 'string') return { file, format: 'sarif', report: value as Log };
-    if (Array.isArray(object.violations)) return { file, format: 'json', report: value as JsonReport };
+    if (Array.isArray(object.runs) && typeof object.version === 'string') {
+      const problem = sarifLogProblem(value);
+      if (problem) throw new UsageError(`${file}: not a well-formed SARIF log (${problem}).`);
+      return { file, format: 'sarif', report: value as Log };
+    }
+    if (Array.isArray(object.violations)) {
+      const problem = jsonReportProblem(value);
+      if (problem) throw new UsageError(`${file}: not a well-formed jwt-ssot JSON report (${problem}).`);
+      return { file, format: 'json', report: value as JsonReport };
+    }
   }
   throw new UsageError(`${file}: neither a jwt-ssot JSON report (no "violations") nor a SARIF log (no "runs").`);
 }
@@ -179,6 +190,12 @@ function mergeRuns(runs: readonly Run[]): Run {
     invocations.push(...(run.invocations ?? []));
   }
   const merged: Run = { ...first!, tool: { ...first!.tool, driver: { ...first!.tool.driver, rules } }, results };
+  // The merged run covers every shard: one shard's record would misdescribe it.
+  if (merged.properties && SARIF_SHARD_PROPERTY in merged.properties) {
+    const { [SARIF_SHARD_PROPERTY]: _shard, ...rest } = merged.properties;
+    if (Object.keys(rest).length > 0) merged.properties = rest;
+    else delete merged.properties;
+  }
   if (artifacts.length > 0) merged.artifacts = artifacts;
   else delete merged.artifacts;
   if (invocations.length > 0) merged.invocations = invocations;
@@ -200,6 +217,11 @@ export function mergeSarifLogs(logs: readonly Log[]): Log {
   };
 }
 
+function shardOfInput(input: Input): ShardCoverage | undefined {
+  if (input.format === 'json') return input.report.shard;
+  return input.report.runs.map((run) => run.properties?.[SARIF_SHARD_PROPERTY] as ShardCoverage | undefined).find((shard) => shard !== undefined);
+}
+
 function sarifFailing(log: Log): boolean {
   return log.runs.some(
     (run) =>
@@ -219,6 +241,7 @@ export const mergeReportsCommand = defineCommand({
   },
   async run(values, positionals, io) {
     if (positionals.length === 0) throw new UsageError('Give the report files to merge.');
+    const output = values.output === undefined ? undefined : writableOutputPath(io.cwd, values.output);
     if (values.format !== undefined && values.format !== 'json' && values.format !== 'sarif') {
       throw new UsageError(`--format ${values.format}: expected json or sarif`);
     }
@@ -237,6 +260,11 @@ export const mergeReportsCommand = defineCommand({
       const list = inputs.map((input) => `${input.file} (${input.format})`).join(', ');
       throw new UsageError(`Cannot merge JSON reports with SARIF logs: ${list}. Run the shards with the same --format.`);
     }
+    try {
+      checkShardSet(inputs.map((input) => ({ file: input.file, shard: shardOfInput(input) })));
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
     const inputFormat = inputs[0]!.format;
     const format = values.format ?? inputFormat;
     if (format !== inputFormat) throw new UsageError(`--format ${format}: the inputs are ${inputFormat}; merge-reports does not convert between formats.`);
@@ -253,7 +281,7 @@ export const mergeReportsCommand = defineCommand({
       text = `${JSON.stringify(merged, null, 2)}\n`;
       failing = sarifFailing(merged);
     }
-    if (values.output !== undefined) writeFileAtomic(path.resolve(io.cwd, values.output), text, { create: true });
+    if (output !== undefined) writeFileAtomic(output, text, { create: true });
     else io.stdout.write(text);
     return failing ? EXIT_FAILED : EXIT_OK;
   },

@@ -123,6 +123,7 @@ function formatJson(report: MigrationReport, cwd: string, verbose: boolean): str
       errors: report.errors.map((error) => ({ ...error, file: rel(error.file) })),
       typecheck: report.typecheck && typecheckJson(report.typecheck, cwd),
       ...(report.notTypechecked ? { notTypechecked: report.notTypechecked } : {}),
+      ...(report.removedTempFiles ? { removedTempFiles: report.removedTempFiles.map(rel) } : {}),
       summary: summaryOf(report, cwd),
     },
     null,
@@ -137,6 +138,9 @@ function formatText(report: MigrationReport, cwd: string, verbose: boolean): str
     for (const file of report.files) if (file.status === 'changed') out.push(unifiedDiff(rel(file.file), file.before!, file.after!));
   }
   const summary = summaryOf(report, cwd);
+  if (report.removedTempFiles) {
+    out.push(`Removed ${report.removedTempFiles.length} temporary file(s) left by an interrupted run: ${report.removedTempFiles.map(rel).join(', ')}\n`);
+  }
   const mode = report.written ? 'written' : 'dry run; rerun with --write to apply';
   out.push(
     `jwt-ssot migrate: ${describeSites(report.sites)}; ${summary.changed} changed, ${summary.unchanged} unchanged, ${summary.skipped} skipped, ${summary.errors} errors, ${summary.followUps} follow-ups (${mode})\n`,
@@ -205,7 +209,13 @@ export const migrateCommand = defineCommand({
     if (values.typecheck && !tsconfig) throw new UsageError(`--typecheck: no tsconfig.json found from ${config.root}`);
     if (values.write && !values.force) {
       const state = workTreeState(io.cwd);
-      if (state.changes.length > 0) {
+      if (state.inGit === 'unknown') {
+        io.stderr.write(
+          `jwt-ssot migrate: cannot tell whether the git work tree is clean (git: ${state.reason}); fix that so the migration can be reviewed and undone, or pass --force.\n`,
+        );
+        return EXIT_USAGE;
+      }
+      if (state.inGit && state.changes.length > 0) {
         io.stderr.write(
           `jwt-ssot migrate: the git work tree has uncommitted changes; commit or stash them first so the migration can be reviewed and undone, or pass --force.\n${state.changes
             .slice(0, 10)

@@ -10,7 +10,7 @@ import { listSourceFiles } from '../files.js';
 import { describeFsError, describeParseError, encodeSource, readSourceFile } from '../source-text.js';
 import { MigrationProject, type MigrateEdit, type MigrateResult } from '../../rewrite/index.js';
 import { checkAndRollBack, type TypecheckResult } from './rollback.js';
-import { writeFileAtomic } from '../write-atomic.js';
+import { cleanUpTempFilesOnSignals, removeStaleTempFiles, writeFileAtomic, WriteRefusedError } from '../write-atomic.js';
 import { assertCanonicalMatchesCode } from '../canonical-check.js';
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
@@ -40,6 +40,8 @@ export interface MigrationReport {
   /** Why the rewrites were not type-checked, when files changed and no check ran. */
   readonly notTypechecked?: string;
   readonly written: boolean;
+  /** Temporary files of an interrupted earlier run, removed before this one wrote anything. */
+  readonly removedTempFiles?: readonly string[];
 }
 
 export interface MigrationOptions {
@@ -154,7 +156,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     }
   }
 
-  const changes = new Map<string, string>();
+  const changes = new Map<string, { readonly before: string; readonly after: string }>();
   for (const { file, text, result } of migrated) {
     const reason = withdrawn.get(file);
     if (reason !== undefined) {
@@ -164,19 +166,24 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     }
     for (const followUp of result.followUps) followUps.push({ file, ...followUp });
     if (result.changed) {
-      changes.set(file, result.text);
+      changes.set(file, { before: text, after: result.text });
       files.push({ file, status: 'changed', edits: result.edits, before: text, after: result.text, ...(latin1.has(file) ? { reason: LATIN1_NOTE } : {}) });
     } else {
       files.push({ file, status: 'unchanged', edits: result.edits });
     }
   }
   const write = options.write && !checkFailed;
+  let removedTempFiles: string[] = [];
   if (write) {
-    for (const [file, text] of changes) {
+    cleanUpTempFilesOnSignals();
+    removedTempFiles = removeStaleTempFiles([...changes.keys()].map((file) => path.dirname(file)));
+    for (const [file, { before, after }] of changes) {
+      const encoding = latin1.has(file) ? 'latin1' : 'utf8';
       try {
-        writeFileAtomic(file, encodeSource(text, latin1.has(file) ? 'latin1' : 'utf8'));
+        // `expected`: an edit saved while the type check ran is never overwritten.
+        writeFileAtomic(file, encodeSource(after, encoding), { expected: encodeSource(before, encoding), within: config.root });
       } catch (error) {
-        const message = (error as NodeJS.ErrnoException).code ? describeFsError(error, 'write') : (error as Error).message;
+        const message = error instanceof WriteRefusedError || !(error as NodeJS.ErrnoException).code ? (error as Error).message : describeFsError(error, 'write');
         errors.push({ file, message });
         const index = files.findIndex((report) => report.file === file);
         files[index] = { ...files[index]!, status: 'error', reason: message };
@@ -184,7 +191,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     }
   }
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { files, sites: countSites(migrated, files), followUps, errors, typecheck, ...(notTypechecked ? { notTypechecked } : {}), written: write };
+  return { files, sites: countSites(migrated, files), followUps, errors, typecheck, ...(notTypechecked ? { notTypechecked } : {}), written: write, ...(removedTempFiles.length > 0 ? { removedTempFiles } : {}) };
 }
 
 /** Planned sites of every migrated file; rewritten ones only where the file's change stands (not withdrawn, not failed to write). */

@@ -6,6 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isTransparentWrapper, memberName, propertyKeyName, staticString, unwrap, type Node } from '../ast/nodes.js';
 import { isAmbientOnly, isGlobalName } from '../ast/scope.js';
+import { isSecretName } from '../secret-names.js';
 import type { Settings } from '../settings.js';
 import type { SecretSite } from '../types.js';
 
@@ -16,7 +17,7 @@ export function findSecretReads(
   settings: Settings,
 ): SecretSite[] {
   const sites: SecretSite[] = [];
-  const isSecret = (name: string): boolean => settings.secretEnv.some((pattern) => pattern.test(name));
+  const isSecret = (name: string): boolean => isSecretName(name, settings.secretEnv);
   const describeHost = (env: TSESTree.MemberExpression): string => {
     const host = unwrap(env.object);
     if (host.type === 'Identifier') return `${host.name}.env`;
