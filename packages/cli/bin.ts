@@ -8,22 +8,19 @@ import { packageInfo } from '../engine/package-info.js';
 import { assertSupportedRuntime } from '../engine/requirements.js';
 import { EXIT_USAGE, runProgram, type Command, type CommandTable } from './command.js';
 
-/** Commands that parse code need a supported TypeScript and ESLint: checked before they load, in one line. */
-const needsParser =
-  (load: () => Command) =>
-  (): Command => {
-    assertSupportedRuntime({ eslint: true });
-    return load();
-  };
-
 const COMMANDS: CommandTable = {
-  audit: needsParser(() => require('./commands/audit.js').default as Command),
-  migrate: needsParser(() => require('./commands/migrate.js').default as Command),
-  init: needsParser(() => require('./commands/init.js').default as Command),
+  audit: () => require('./commands/audit.js').default as Command,
+  migrate: () => require('./commands/migrate.js').default as Command,
+  init: () => require('./commands/init.js').default as Command,
   'merge-reports': () => require('./commands/merge-reports.js').default as Command,
 };
 
-export function main(argv: readonly string[]): Promise<number> {
+/** Commands that parse code: they need a supported TypeScript and ESLint, checked before they load the parser. */
+const PARSING_COMMANDS = new Set(['audit', 'migrate', 'init']);
+
+export async function main(argv: readonly string[]): Promise<number> {
+  // One line instead of the parser stack's crash on TypeScript 7 (see engine/requirements.ts).
+  if (PARSING_COMMANDS.has(argv[0] ?? '')) assertSupportedRuntime({ eslint: true });
   return runProgram(argv, { commands: COMMANDS, version: () => packageInfo().version });
 }
 
