@@ -2,7 +2,9 @@
  * The migration of one file, as a pure function of its text: the engine finds the sites exactly as the
  * rules `no-direct-verify` and `no-direct-decode` report them, each site is either rewritten onto the
  * canonical validator or handed to a person with a follow-up comment (`// TODO(jwt-ssot): <reason>`), and
- * the edits are spliced into the original text by range. `jwt-ssot migrate` and the jscodeshift transform
+ * the edits are spliced into the original text by range. Then the imports and constants the rewrites
+ * orphaned go (litter.ts), and every finding of any rule still in the text gets a follow-up
+ * (remaining-findings.ts), so the audit afterwards lists only marked sites. `jwt-ssot migrate` and the jscodeshift transform
  * call this; the lint rules' suggestions plan their sites with the same planFile.
  */
 import { analyzeFile, entryImportSpecifier, findingsFor, mightContainSites, parseFile, type Settings } from '../engine/index.js';
@@ -13,7 +15,8 @@ import { planFile, rewritableFindings, type FilePlan } from './plan-file.js';
 import type { PlanContext } from './plan-context.js';
 import { followUp } from './plan.js';
 import { applyEdits, detectEol, lineNumber, mapOffset, type TextEdit } from './text.js';
-import { removeUnusedLibraryImports, usedLibraryBindings } from './unused-imports.js';
+import { removeLitter, usedBindings } from './litter.js';
+import { markRemainingFindings } from './remaining-findings.js';
 
 export interface MigrateInput {
   readonly file: string;
@@ -79,16 +82,65 @@ export function migrateFile(input: MigrateInput): MigrateResult {
   if (!mightContainSites(text, settings)) return unchanged;
   const { ast, scopeManager } = parseFile(file, text);
   const analysis = analyzeFile({ ast, scopeManager, filename: file, text, settings });
-  if (analysis.exempt) return unchanged;
+  const eol = detectEol(text);
+  // Pass 1: the sites' rewrites and follow-ups, the canonical import, entry imports (none in an exempt file).
+  const planned = analysis.exempt ? undefined : planRewrites(input, text, { ast, scopeManager, analysis }, eol);
+  const edits = planned?.edits ?? [];
+  const described: MigrateEdit[] = [...(planned?.described ?? [])];
+  // Pass 2: drop the imports and constants the rewrites left unused (re-parsed on the new text).
+  const firstText = applyEdits(text, edits);
+  const litter = edits.length > 0 ? removeLitter(file, firstText, settings, usedBindings(text, ast, scopeManager)) : undefined;
+  const litterText = litter?.text ?? text;
+  const rounds = litter?.rounds ?? [];
+  const mapBackToInput = (pos: number, round: number): number => mapBack(edits, rounds.slice(0, round).reduceRight((offset, roundEdits) => mapBack(roundEdits, offset), pos));
+  for (const removal of litter?.removals ?? []) {
+    described.push({ kind: 'remove-import', line: lineNumber(text, mapBackToInput(removal.offset, removal.round)), description: removal.description });
+  }
+  // Pass 3: every finding still there (of any rule) gets a follow-up, so the audit lists only marked sites.
+  const marks = markRemainingFindings({ text: litterText, ast: litter?.ast ?? ast, analysis: litter?.analysis ?? analysis }, settings, eol);
+  const markEdits = marks.map((mark) => mark.edit);
+  for (const mark of marks) described.push({ kind: 'follow-up', line: lineNumber(text, mapBackToInput(mark.offset, rounds.length)), description: mark.description });
+  const finalText = applyEdits(litterText, markEdits);
+  if (finalText !== firstText) parseFile(file, finalText);
+
+  // Offsets of the input text (through pass 1) or of pass 1's text, to the returned text.
+  const afterPass1 = (pos: number): number => mapOffset(markEdits, rounds.reduce((offset, roundEdits) => mapOffset(roundEdits, offset), pos));
+  const followUps: FollowUp[] = [
+    ...(planned?.followUpPositions ?? []).map(({ offset, reason }) => ({ line: lineNumber(finalText, afterPass1(mapOffset(edits, offset))), reason })),
+    ...marks.map((mark) => ({ line: lineNumber(finalText, mapOffset(markEdits, mark.offset)), reason: mark.reason })),
+  ].sort((a, b) => a.line - b.line);
+  described.sort((a, b) => a.line - b.line);
+  const outText = bom + finalText;
+  const sites = planned?.sites ?? [];
+  const located = sites.map((site) => {
+    const own = planned?.rewrittenSites.get(site);
+    if (!own || own.length === 0) return site;
+    const others = edits.filter((edit) => !own.includes(edit));
+    const start = afterPass1(mapOffset(others, Math.min(...own.map((edit) => edit.start))));
+    const end = afterPass1(mapOffset(edits, Math.max(...own.map((edit) => edit.end))));
+    return { ...site, migratedRange: [bom.length + start, bom.length + end] as const };
+  });
+  return { text: outText, changed: outText !== input.text, edits: described, followUps, sites: located.sort((a, b) => a.line - b.line || a.column - b.column) };
+}
+
+interface PlannedRewrites {
+  readonly edits: readonly TextEdit[];
+  readonly described: readonly MigrateEdit[];
+  readonly sites: readonly SiteOutcome[];
+  readonly rewrittenSites: ReadonlyMap<SiteOutcome, readonly TextEdit[]>;
+  /** Where pass 1's follow-up comments go (statement starts in the input text), with their reasons. */
+  readonly followUpPositions: ReadonlyArray<{ readonly offset: number; readonly reason: string }>;
+}
+
+/** Pass 1: plans every verify/decode site of the file and points private auth imports at their entry. */
+function planRewrites(input: MigrateInput, text: string, parsed: Pick<PlanContext, 'ast' | 'scopeManager' | 'analysis'>, eol: string): PlannedRewrites {
+  const { settings, file } = input;
+  const { ast, scopeManager, analysis } = parsed;
   const shape = input.canonicalShape ?? defaultCanonicalShape(settings);
   const canonicalImport = new CanonicalImport(file, settings, text, ast, scopeManager, input.specifier);
   const ctx: PlanContext = { file, settings, text, ast, scopeManager, analysis, shape, canonicalImport };
   const findings = rewritableFindings(ctx);
   const entryFindings = findingsFor('no-auth-import-bypass', analysis, settings).filter((finding) => finding.importSite?.authModule);
-  if (findings.length === 0 && entryFindings.length === 0) return unchanged;
-
-  const eol = detectEol(text);
-  const usedBefore = usedLibraryBindings(scopeManager, analysis);
   const { plans, followUps: planned } = withForcedFollowUps(planFile(ctx, findings, { honourExistingFollowUps: true }), input.followUpSites, text);
 
   const edits: TextEdit[] = [];
@@ -135,39 +187,7 @@ export function migrateFile(input: MigrateInput): MigrateResult {
     edits.push({ start: site.source.range[0], end: site.source.range[1], text: `${quote}${specifier}${quote}` });
     described.push({ kind: 'entry-import', line: site.source.loc.start.line, description: `${site.specifier} → ${specifier}` });
   }
-
-  const firstText = applyEdits(text, edits);
-  // Pass 2: drop library imports the rewrites left unused (re-analysed on the new text).
-  const second = parseFile(file, firstText);
-  const secondAnalysis = analyzeFile({ ast: second.ast, scopeManager: second.scopeManager, filename: file, text: firstText, settings });
-  const removals = removeUnusedLibraryImports(firstText, second.scopeManager, secondAnalysis, usedBefore);
-  const finalText = applyEdits(firstText, removals.map((removal) => removal.edit));
-  for (const removal of removals) {
-    described.push({ kind: 'remove-import', line: lineNumber(text, mapBack(edits, removal.edit.start)), description: removal.description });
-  }
-  if (removals.length > 0) parseFile(file, finalText);
-
-  const followUps: FollowUp[] = followUpPositions
-    .map(({ offset, reason }) => {
-      const inFinal = mapOffset(
-        removals.map((removal) => removal.edit),
-        mapOffset(edits, offset),
-      );
-      return { line: lineNumber(finalText, inFinal), reason };
-    })
-    .sort((a, b) => a.line - b.line);
-  described.sort((a, b) => a.line - b.line);
-  const outText = bom + finalText;
-  const removalEdits = removals.map((removal) => removal.edit);
-  const located = sites.map((site) => {
-    const own = rewrittenSites.get(site);
-    if (!own || own.length === 0) return site;
-    const others = edits.filter((edit) => !own.includes(edit));
-    const start = mapOffset(removalEdits, mapOffset(others, Math.min(...own.map((edit) => edit.start))));
-    const end = mapOffset(removalEdits, mapOffset(edits, Math.max(...own.map((edit) => edit.end))));
-    return { ...site, migratedRange: [bom.length + start, bom.length + end] as const };
-  });
-  return { text: outText, changed: outText !== input.text, edits: described, followUps, sites: located.sort((a, b) => a.line - b.line || a.column - b.column) };
+  return { edits, described, sites, rewrittenSites, followUpPositions };
 }
 
 /** The file's plan with the sites in `forced` turned from rewrites into follow-ups with the given reasons. */

@@ -46,8 +46,9 @@ describe('jwt-ssot migrate', { timeout: 240_000 }, () => {
     expect(out).toContain("-import jwt from 'jsonwebtoken';\n+import { validateToken } from '../auth/jwt-handler';\n");
     expect(out).toContain('-  return jwt.verify(token, process.env.JWT_SECRET!);\n+  return validateToken(token);\n');
     expect(out).toContain('+  // TODO(jwt-ssot): The third argument of jsonwebtoken `verify` may be options or a callback');
-    expect(out).toContain('jwt-ssot migrate: 2 changed, 3 unchanged, 0 skipped, 0 errors, 1 follow-ups (dry run; rerun with --write to apply)');
-    expect(out).toMatch(/Follow-ups \(marked with \/\/ TODO\(jwt-ssot\):\):\n {2}src\/legacy\.ts:5 {2}The third argument/);
+    // The import the unrewritten call still needs is marked too, so the audit afterwards lists only marked sites.
+    expect(out).toContain('jwt-ssot migrate: 2 changed, 3 unchanged, 0 skipped, 0 errors, 2 follow-ups (dry run; rerun with --write to apply)');
+    expect(out).toMatch(/Follow-ups \(marked with \/\/ TODO\(jwt-ssot\):\):\n {2}src\/legacy\.ts:2 {2}jsonwebtoken stays imported for the JWT calls marked with follow-ups[^\n]*\n {2}src\/legacy\.ts:6 {2}The third argument/);
     expect(read(dir, 'src/routes/user.ts')).toBe(ROUTE);
     expect(read(dir, 'src/legacy.ts')).toBe(CALLBACK);
   });
@@ -65,9 +66,12 @@ describe('jwt-ssot migrate', { timeout: 240_000 }, () => {
     ]);
     const user = report.files.find((file: { file: string }) => file.file === 'src/routes/user.ts');
     expect(user.edits.map((edit: { kind: string }) => edit.kind).sort()).toEqual(['import', 'remove-import', 'rewrite']);
-    expect(report.followUps).toEqual([{ file: 'src/legacy.ts', line: 5, reason: expect.stringContaining('options or a callback') }]);
+    expect(report.followUps).toEqual([
+      { file: 'src/legacy.ts', line: 2, reason: expect.stringContaining('jsonwebtoken stays imported') },
+      { file: 'src/legacy.ts', line: 6, reason: expect.stringContaining('options or a callback') },
+    ]);
     expect(report.errors).toEqual([]);
-    expect(report.summary).toMatchObject({ changed: 2, unchanged: 2, skipped: 0, errors: 0, followUps: 1, written: false });
+    expect(report.summary).toMatchObject({ changed: 2, unchanged: 2, skipped: 0, errors: 0, followUps: 2, written: false });
   });
 
   it('refuses --write in a dirty git work tree, writes with --force', async () => {
@@ -194,9 +198,9 @@ describe('jwt-ssot migrate', { timeout: 240_000 }, () => {
     // The site keeps its original call, under a follow-up that quotes the diagnostic.
     const written = read(dir, 'src/raw.ts');
     expect(written).toBe(
-      "import jwt from 'jsonwebtoken';\n\n// TODO(jwt-ssot): Not rewritten: the rewrite onto the canonical function introduced a type error, TS2352 Conversion of type '{ sub: string; }' to type 'string' may be a mistake because neither type sufficiently overlaps with the other. If this was intentional, convert the expression to 'unknown' first. Adapt the code to the canonical function's types, then move this call by hand.\nexport const raw = (token: string) => jwt.verify(token, process.env.JWT_SECRET!) as string;\n",
+      "// TODO(jwt-ssot): jsonwebtoken stays imported for the JWT calls marked with follow-ups in this file; drop this import once they go through src/auth/jwt-handler.ts.\nimport jwt from 'jsonwebtoken';\n\n// TODO(jwt-ssot): Not rewritten: the rewrite onto the canonical function introduced a type error, TS2352 Conversion of type '{ sub: string; }' to type 'string' may be a mistake because neither type sufficiently overlaps with the other. If this was intentional, convert the expression to 'unknown' first. Adapt the code to the canonical function's types, then move this call by hand.\nexport const raw = (token: string) => jwt.verify(token, process.env.JWT_SECRET!) as string;\n",
     );
-    expect(report.followUps).toContainEqual({ file: 'src/raw.ts', line: 4, reason: expect.stringContaining('TS2352 Conversion of type') });
+    expect(report.followUps).toContainEqual({ file: 'src/raw.ts', line: 5, reason: expect.stringContaining('TS2352 Conversion of type') });
     // The other rewrites are written.
     expect(read(dir, 'src/routes/user.ts')).toContain('return validateToken(token);');
     expect(report.files.filter((file: { status: string }) => file.status === 'changed').map((file: { file: string }) => file.file)).toEqual(['src/legacy.ts', 'src/raw.ts', 'src/routes/user.ts']);
