@@ -43,7 +43,8 @@ export function reasonFor(finding: Finding, analysis: FileAnalysis, settings: Se
     case 'libraryImport':
       return libraryImportReason(finding, analysis, settings);
     case 'privateAuthImport':
-      return `Imports \`${finding.api}\`, which is private to its auth module: ${finding.replacement}.`;
+      // Migrate points such imports at the entry when it exports every name they take; this one it could not.
+      return `Imports \`${finding.api}\`, which is private to the auth module ${finding.data.entry ?? ''}: export what this file takes from that entry, then import it from there.`;
     case 'unanalysableModule':
       return `This ${finding.api} names its module at run time, so migrate cannot tell what it loads: if it can load a JWT library or auth code, import ${module} with a literal specifier instead.`;
     case 'secretAccess':
