@@ -24,6 +24,7 @@ export function usedBindings(text: string, ast: TSESTree.Program, scopeManager: 
 }
 
 export interface LitterRemoval {
+  readonly kind: 'remove-import' | 'remove-constant';
   /** Which round removed it: its offsets are in the text that round started from. */
   readonly round: number;
   readonly offset: number;
@@ -54,10 +55,10 @@ export function removeLitter(file: string, text: string, settings: Settings, use
     if ((constants.length === 0 && imports.length === 0) || round === MAX_ROUNDS) return { text: current, rounds, removals, ast, scopeManager, analysis };
     const statements = [...constants.map((constant) => constant.statement), ...imports.flatMap((removal) => (removal.statement ? [removal.statement] : []))];
     const edits = [...removeStatements(current, statements), ...imports.flatMap((removal) => removal.edits)];
-    for (const constant of constants) removals.push({ round, offset: constant.statement.range[0], description: `remove unused constant ${constant.name}` });
+    for (const constant of constants) removals.push({ kind: 'remove-constant', round, offset: constant.statement.range[0], description: `remove unused constant ${constant.name}` });
     for (const removal of imports) {
       const offset = removal.statement?.range[0] ?? Math.min(...removal.edits.map((edit) => edit.start));
-      removals.push({ round, offset, description: removal.description });
+      removals.push({ kind: 'remove-import', round, offset, description: removal.description });
     }
     rounds.push(edits);
     current = applyEdits(current, edits);

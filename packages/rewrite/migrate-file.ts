@@ -36,7 +36,7 @@ export interface MigrateInput {
 /** A site's identity within one text: the start of its reported node, `line:column` (as in SiteOutcome). */
 export const siteKey = (site: { readonly line: number; readonly column: number }): string => `${site.line}:${site.column}`;
 
-export type EditKind = 'rewrite' | 'follow-up' | 'import' | 'remove-import' | 'entry-import';
+export type EditKind = 'rewrite' | 'follow-up' | 'import' | 'remove-import' | 'remove-constant' | 'entry-import';
 
 export interface MigrateEdit {
   readonly kind: EditKind;
@@ -94,7 +94,7 @@ export function migrateFile(input: MigrateInput): MigrateResult {
   const rounds = litter?.rounds ?? [];
   const mapBackToInput = (pos: number, round: number): number => mapBack(edits, rounds.slice(0, round).reduceRight((offset, roundEdits) => mapBack(roundEdits, offset), pos));
   for (const removal of litter?.removals ?? []) {
-    described.push({ kind: 'remove-import', line: lineNumber(text, mapBackToInput(removal.offset, removal.round)), description: removal.description });
+    described.push({ kind: removal.kind, line: lineNumber(text, mapBackToInput(removal.offset, removal.round)), description: removal.description });
   }
   // Pass 3: every finding still there (of any rule) gets a follow-up, so the audit lists only marked sites.
   const marks = markRemainingFindings({ text: litterText, ast: litter?.ast ?? ast, analysis: litter?.analysis ?? analysis }, settings, eol);

@@ -5,6 +5,7 @@ const raw = process.env.JWT_SECRET ?? '';
 const secretKey = createSecretKey(Buffer.from(raw, 'utf8')); // what jsonwebtoken gets
 
 const shared = process.env.JWT_SECRET!;
+const region = process.env.AWS_REGION; // unused before the migration: not the codemod's to remove
 
 function loadSecret(): string {
   return process.env.JWT_SECRET!;

@@ -4,6 +4,7 @@ import { validateToken } from './auth/jwt-handler';
 
 // TODO(jwt-ssot): Reads the JWT secret JWT_SECRET outside the canonical module: get the key (or what it is for) from src/auth/jwt-handler.ts, or list this file in `allow`.
 const shared = process.env.JWT_SECRET!;
+const region = process.env.AWS_REGION; // unused before the migration: not the codemod's to remove
 
 function loadSecret(): string {
   // TODO(jwt-ssot): Reads the JWT secret JWT_SECRET outside the canonical module: get the key (or what it is for) from src/auth/jwt-handler.ts, or list this file in `allow`.
