@@ -54,7 +54,7 @@ export function removeLitter(file: string, text: string, settings: Settings, use
     const imports = removeUnusedImports(current, ast, scopeManager, usedBefore.imports);
     if ((constants.length === 0 && imports.length === 0) || round === MAX_ROUNDS) return { text: current, rounds, removals, ast, scopeManager, analysis };
     const statements = [...constants.map((constant) => constant.statement), ...imports.flatMap((removal) => (removal.statement ? [removal.statement] : []))];
-    const edits = [...removeStatements(current, statements), ...imports.flatMap((removal) => removal.edits)];
+    const edits = [...removeStatements(current, ast, statements), ...imports.flatMap((removal) => removal.edits)];
     for (const constant of constants) removals.push({ kind: 'remove-constant', round, offset: constant.statement.range[0], description: `remove unused constant ${constant.name}` });
     for (const removal of imports) {
       const offset = removal.statement?.range[0] ?? Math.min(...removal.edits.map((edit) => edit.start));
