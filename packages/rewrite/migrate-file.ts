@@ -2,7 +2,9 @@
  * The migration of one file, as a pure function of its text: the engine finds the sites exactly as the
  * rules `no-direct-verify` and `no-direct-decode` report them, each site is either rewritten onto the
  * canonical validator or handed to a person with a follow-up comment (`// TODO(jwt-ssot): <reason>`), and
- * the edits are spliced into the original text by range. `jwt-ssot migrate` and the jscodeshift transform
+ * the edits are spliced into the original text by range. Then the imports and constants the rewrites
+ * orphaned go (litter.ts), and every finding of any rule still in the text gets a follow-up
+ * (remaining-findings.ts), so the audit afterwards lists only marked sites. `jwt-ssot migrate` and the jscodeshift transform
  * call this; the lint rules' suggestions plan their sites with the same planFile.
  */
 import { analyzeFile, entryImportSpecifier, findingsFor, mightContainSites, parseFile, type Settings } from '../engine/index.js';
@@ -13,7 +15,8 @@ import { planFile, rewritableFindings, type FilePlan } from './plan-file.js';
 import type { PlanContext } from './plan-context.js';
 import { followUp } from './plan.js';
 import { applyEdits, detectEol, lineNumber, mapOffset, offsetMapper, type TextEdit } from './text.js';
-import { removeUnusedLibraryImports, usedLibraryBindings } from './unused-imports.js';
+import { removeLitter, usedBindings } from './litter.js';
+import { markRemainingFindings } from './remaining-findings.js';
 
 export interface MigrateInput {
   readonly file: string;
@@ -28,14 +31,14 @@ export interface MigrateInput {
    * this text), with the follow-up's reason: migrate undoes a rewrite this way when it introduced a type error.
    */
   readonly followUpSites?: ReadonlyMap<string, string>;
-  /** Migrate only: keys the syntactic trace could not settle, compared with the type checker. */
+  /** Migrate only: the type checker's fallback for keys the syntax cannot trace (key-source-typed.ts). */
   readonly typedKeyMatch?: PlanContext['typedKeyMatch'];
 }
 
 /** A site's identity within one text: the start of its reported node, `line:column` (as in SiteOutcome). */
 export const siteKey = (site: { readonly line: number; readonly column: number }): string => `${site.line}:${site.column}`;
 
-export type EditKind = 'rewrite' | 'follow-up' | 'import' | 'remove-import' | 'entry-import';
+export type EditKind = 'rewrite' | 'follow-up' | 'import' | 'remove-import' | 'remove-constant' | 'entry-import';
 
 export interface MigrateEdit {
   readonly kind: EditKind;
@@ -81,16 +84,72 @@ export function migrateFile(input: MigrateInput): MigrateResult {
   if (!mightContainSites(text, settings)) return unchanged;
   const { ast, scopeManager } = parseFile(file, text);
   const analysis = analyzeFile({ ast, scopeManager, filename: file, text, settings });
-  if (analysis.exempt) return unchanged;
+  const eol = detectEol(text);
+  // Pass 1: the sites' rewrites and follow-ups, the canonical import, entry imports (none in an exempt file).
+  const planned = analysis.exempt ? undefined : planRewrites(input, text, { ast, scopeManager, analysis }, eol);
+  const edits = planned?.edits ?? [];
+  const described: MigrateEdit[] = [...(planned?.described ?? [])];
+  // Pass 2: drop the imports and constants the rewrites left unused (re-parsed on the new text).
+  const firstText = applyEdits(text, edits);
+  const litter = edits.length > 0 ? removeLitter(file, firstText, settings, usedBindings(text, ast, scopeManager)) : undefined;
+  const litterText = litter?.text ?? text;
+  const rounds = litter?.rounds ?? [];
+  const backThroughEdits = reverseMapper(edits);
+  const backThroughRounds = rounds.map(reverseMapper);
+  const mapBackToInput = (pos: number, round: number): number => backThroughEdits(backThroughRounds.slice(0, round).reduceRight((offset, back) => back(offset), pos));
+  for (const removal of litter?.removals ?? []) {
+    described.push({ kind: removal.kind, line: lineNumber(text, mapBackToInput(removal.offset, removal.round)), description: removal.description });
+  }
+  // Pass 3: every finding still there (of any rule) gets a follow-up, so the audit lists only marked sites.
+  const marks = markRemainingFindings({ text: litterText, ast: litter?.ast ?? ast, analysis: litter?.analysis ?? analysis }, settings, eol);
+  const markEdits = marks.map((mark) => mark.edit);
+  for (const mark of marks) described.push({ kind: 'follow-up', line: lineNumber(text, mapBackToInput(mark.offset, rounds.length)), description: mark.description });
+  const finalText = applyEdits(litterText, markEdits);
+  if (finalText !== firstText) parseFile(file, finalText);
+
+  // Offsets of the input text (through pass 1) or of pass 1's text, to the returned text. Mappers built
+  // once (binary search per position), so a file with thousands of sites is not quadratic.
+  const throughEdits = offsetMapper(edits);
+  const throughMarks = offsetMapper(markEdits);
+  const throughRounds = rounds.map(offsetMapper);
+  const afterPass1 = (pos: number): number => throughMarks(throughRounds.reduce((offset, through) => through(offset), pos));
+  const followUps: FollowUp[] = [
+    ...(planned?.followUpPositions ?? []).map(({ offset, reason }) => ({ line: lineNumber(finalText, afterPass1(throughEdits(offset))), reason })),
+    ...marks.map((mark) => ({ line: lineNumber(finalText, throughMarks(mark.offset)), reason: mark.reason })),
+  ].sort((a, b) => a.line - b.line);
+  described.sort((a, b) => a.line - b.line);
+  const outText = bom + finalText;
+  const sites = planned?.sites ?? [];
+  const located = sites.map((site) => {
+    const own = planned?.rewrittenSites.get(site);
+    if (!own || own.length === 0) return site;
+    const ownStart = Math.min(...own.map((edit) => edit.start));
+    // Where the site's own text begins: through every other edit (its own inserts at that point excluded).
+    const start = afterPass1(throughEdits(ownStart) - mapOffset(own, ownStart) + ownStart);
+    const end = afterPass1(throughEdits(Math.max(...own.map((edit) => edit.end))));
+    return { ...site, migratedRange: [bom.length + start, bom.length + end] as const };
+  });
+  return { text: outText, changed: outText !== input.text, edits: described, followUps, sites: located.sort((a, b) => a.line - b.line || a.column - b.column) };
+}
+
+interface PlannedRewrites {
+  readonly edits: readonly TextEdit[];
+  readonly described: readonly MigrateEdit[];
+  readonly sites: readonly SiteOutcome[];
+  readonly rewrittenSites: ReadonlyMap<SiteOutcome, readonly TextEdit[]>;
+  /** Where pass 1's follow-up comments go (statement starts in the input text), with their reasons. */
+  readonly followUpPositions: ReadonlyArray<{ readonly offset: number; readonly reason: string }>;
+}
+
+/** Pass 1: plans every verify/decode site of the file and points private auth imports at their entry. */
+function planRewrites(input: MigrateInput, text: string, parsed: Pick<PlanContext, 'ast' | 'scopeManager' | 'analysis'>, eol: string): PlannedRewrites {
+  const { settings, file } = input;
+  const { ast, scopeManager, analysis } = parsed;
   const shape = input.canonicalShape ?? defaultCanonicalShape(settings);
   const canonicalImport = new CanonicalImport(file, settings, text, ast, scopeManager, input.specifier);
   const ctx: PlanContext = { file, settings, text, ast, scopeManager, analysis, shape, canonicalImport, ...(input.typedKeyMatch ? { typedKeyMatch: input.typedKeyMatch } : {}) };
   const findings = rewritableFindings(ctx);
   const entryFindings = findingsFor('no-auth-import-bypass', analysis, settings).filter((finding) => finding.importSite?.authModule);
-  if (findings.length === 0 && entryFindings.length === 0) return unchanged;
-
-  const eol = detectEol(text);
-  const usedBefore = usedLibraryBindings(scopeManager, analysis);
   const { plans, followUps: planned } = withForcedFollowUps(planFile(ctx, findings, { honourExistingFollowUps: true }), input.followUpSites, text);
 
   const edits: TextEdit[] = [];
@@ -137,36 +196,7 @@ export function migrateFile(input: MigrateInput): MigrateResult {
     edits.push({ start: site.source.range[0], end: site.source.range[1], text: `${quote}${specifier}${quote}` });
     described.push({ kind: 'entry-import', line: site.source.loc.start.line, description: `${site.specifier} → ${specifier}` });
   }
-
-  const firstText = applyEdits(text, edits);
-  // Pass 2: drop library imports the rewrites left unused (re-analysed on the new text).
-  const second = parseFile(file, firstText);
-  const secondAnalysis = analyzeFile({ ast: second.ast, scopeManager: second.scopeManager, filename: file, text: firstText, settings });
-  const removals = removeUnusedLibraryImports(firstText, second.scopeManager, secondAnalysis, usedBefore);
-  const finalText = applyEdits(firstText, removals.map((removal) => removal.edit));
-  for (const removal of removals) {
-    described.push({ kind: 'remove-import', line: lineNumber(text, mapBack(edits, removal.edit.start)), description: removal.description });
-  }
-  if (removals.length > 0) parseFile(file, finalText);
-
-  const removalEdits = removals.map((removal) => removal.edit);
-  const throughEdits = offsetMapper(edits);
-  const throughRemovals = offsetMapper(removalEdits);
-  const followUps: FollowUp[] = followUpPositions
-    .map(({ offset, reason }) => ({ line: lineNumber(finalText, throughRemovals(throughEdits(offset))), reason }))
-    .sort((a, b) => a.line - b.line);
-  described.sort((a, b) => a.line - b.line);
-  const outText = bom + finalText;
-  const located = sites.map((site) => {
-    const own = rewrittenSites.get(site);
-    if (!own || own.length === 0) return site;
-    const ownStart = Math.min(...own.map((edit) => edit.start));
-    // Where the site's own text begins: mapped through every other edit (its own inserts at that point excluded).
-    const start = throughRemovals(throughEdits(ownStart) - mapOffset(own, ownStart) + ownStart);
-    const end = throughRemovals(throughEdits(Math.max(...own.map((edit) => edit.end))));
-    return { ...site, migratedRange: [bom.length + start, bom.length + end] as const };
-  });
-  return { text: outText, changed: outText !== input.text, edits: described, followUps, sites: located.sort((a, b) => a.line - b.line || a.column - b.column) };
+  return { edits, described, sites, rewrittenSites, followUpPositions };
 }
 
 /** The file's plan with the sites in `forced` turned from rewrites into follow-ups with the given reasons. */
@@ -188,14 +218,29 @@ function withForcedFollowUps(filePlan: FilePlan, forced: ReadonlyMap<string, str
   return { plans, followUps };
 }
 
-/** Approximate original offset of a pass-1 offset (for reporting lines of pass-2 edits). */
-function mapBack(edits: readonly TextEdit[], pos: number): number {
-  let delta = 0;
+/**
+ * Approximate original offset of an offset in the edited text (for reporting lines of later passes' edits),
+ * by binary search over the edits' starts in the edited text: O(log E) per position.
+ */
+function reverseMapper(edits: readonly TextEdit[]): (pos: number) => number {
   const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const newStarts: number[] = [];
+  const deltaThrough: number[] = [];
+  let delta = 0;
   for (const edit of sorted) {
-    const newStart = edit.start + delta;
-    if (newStart >= pos) break;
+    newStarts.push(edit.start + delta);
     delta += edit.text.length - (edit.end - edit.start);
+    deltaThrough.push(delta);
   }
-  return Math.max(0, pos - delta);
+  return (pos) => {
+    // The edits that start (in the edited text) before `pos` shifted it.
+    let low = 0;
+    let high = newStarts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (newStarts[middle]! < pos) low = middle + 1;
+      else high = middle;
+    }
+    return Math.max(0, pos - (low === 0 ? 0 : deltaThrough[low - 1]!));
+  };
 }

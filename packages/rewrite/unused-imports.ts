@@ -1,16 +1,18 @@
 /**
- * After the rewrites: JWT-library imports and requires whose bindings the rewrites left unused are
- * removed (only those that were used before, so the codemod never touches an import it did not orphan),
- * keeping the ones still used, e.g. for `sign` or a type.
+ * After the rewrites: import and require bindings the rewrites left unused are removed, whatever the
+ * module (the JWT library, but also `import { SECRET } from '../config'` or `const { JWT_SECRET } =
+ * require('./env')` that only fed a removed key). Only bindings that were used before the migration go,
+ * so the codemod never touches an import it did not orphan; side-effect imports (`import './env'`) have
+ * no binding and are never touched; bindings still used (for `sign`, a type) keep their statement.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { FileAnalysis, ImportSite } from '../engine/index.js';
-import { nextLineStart, lineStart, type TextEdit } from './text.js';
+import { isReferenced } from './unused-constants.js';
+import type { TextEdit } from './text.js';
 
 type Node = TSESTree.Node;
 
 interface Binding {
-  /** Stable across the two passes: the specifier, the n-th library import, the local name. */
+  /** Stable across the passes: the module and the local name (module-level names are unique). */
   readonly key: string;
   readonly local: string;
   readonly referenced: boolean;
@@ -19,89 +21,77 @@ interface Binding {
 }
 
 interface Container {
-  readonly site: ImportSite;
+  readonly specifier: string;
   /** The statement to drop when every binding goes. */
   readonly statement: Node;
   readonly bindings: Binding[];
   readonly kind: 'import' | 'pattern' | 'single';
 }
 
-function isUsed(variables: readonly TSESLint.Scope.Variable[], local: string): boolean {
-  const variable = variables.find((candidate) => candidate.name === local);
-  if (!variable) return true;
-  return variable.references.some((reference) => !reference.init);
+const WRAPPERS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ChainExpression']);
+
+/** The module of `require('m')`, also read through members and TS wrappers (`require('./config').jwt.secret`). */
+function requiredModule(init: Node | null | undefined): string | undefined {
+  let node = init;
+  while (node && (WRAPPERS.has(node.type) || node.type === 'MemberExpression')) {
+    node = node.type === 'MemberExpression' ? node.object : (node as TSESTree.TSAsExpression).expression;
+  }
+  if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
+  const [source] = node.arguments;
+  return source?.type === 'Literal' && typeof source.value === 'string' ? source.value : undefined;
 }
 
-/** The `const … = require('m')` declarator around a require call (through `.member` and TS wrappers). */
-function requireDeclarator(call: Node): TSESTree.VariableDeclarator | undefined {
-  let current: Node = call;
-  while (current.parent && (current.parent.type === 'TSAsExpression' || current.parent.type === 'TSNonNullExpression')) current = current.parent;
-  const parent = current.parent;
-  return parent?.type === 'VariableDeclarator' && parent.init === current ? parent : undefined;
+function binding(scopeManager: TSESLint.Scope.ScopeManager, specifier: string, local: string, declared: Node, node: Node): Binding {
+  const variable = scopeManager.getDeclaredVariables(declared).find((candidate) => candidate.name === local);
+  return { key: `${specifier}#${local}`, local, referenced: !variable || isReferenced(variable), node };
 }
 
-function containers(scopeManager: TSESLint.Scope.ScopeManager, analysis: FileAnalysis): Container[] {
+function requireContainer(scopeManager: TSESLint.Scope.ScopeManager, statement: TSESTree.VariableDeclaration): Container | undefined {
+  const [declarator] = statement.declarations;
+  const specifier = statement.declarations.length === 1 ? requiredModule(declarator?.init) : undefined;
+  if (!declarator || specifier === undefined) return undefined;
+  if (declarator.id.type === 'Identifier') {
+    return { specifier, statement, bindings: [binding(scopeManager, specifier, declarator.id.name, declarator, declarator)], kind: 'single' };
+  }
+  if (declarator.id.type !== 'ObjectPattern') return undefined;
+  const bindings: Binding[] = [];
+  for (const property of declarator.id.properties) {
+    const value = property.type === 'Property' ? property.value : undefined;
+    const local = value?.type === 'Identifier' ? value.name : value?.type === 'AssignmentPattern' && value.left.type === 'Identifier' ? value.left.name : undefined;
+    if (!local) return undefined;
+    bindings.push(binding(scopeManager, specifier, local, declarator, property));
+  }
+  return bindings.length > 0 ? { specifier, statement, bindings, kind: 'pattern' } : undefined;
+}
+
+function containers(ast: TSESTree.Program, scopeManager: TSESLint.Scope.ScopeManager): Container[] {
   const result: Container[] = [];
-  let ordinal = 0;
-  for (const site of analysis.imports) {
-    if (!site.library) continue;
-    const prefix = `${site.specifier}#${ordinal++}#`;
-    if (site.form === 'import' && site.node.type === 'ImportDeclaration') {
-      const declaration = site.node;
-      if (declaration.specifiers.length === 0) continue;
-      const bindings = declaration.specifiers.map((specifier): Binding => {
-        const variables = scopeManager.getDeclaredVariables(specifier);
-        return { key: prefix + specifier.local.name, local: specifier.local.name, referenced: isUsed(variables, specifier.local.name), node: specifier };
-      });
-      result.push({ site, statement: declaration, bindings, kind: 'import' });
-    } else if (site.form === 'import-equals' && site.node.type === 'TSImportEqualsDeclaration') {
-      const declaration = site.node;
-      const local = declaration.id.name;
-      const referenced = isUsed(scopeManager.getDeclaredVariables(declaration), local);
-      result.push({ site, statement: declaration, bindings: [{ key: prefix + local, local, referenced, node: declaration }], kind: 'single' });
-    } else if (site.form === 'require') {
-      const declarator = requireDeclarator(site.node);
-      const declaration = declarator?.parent;
-      if (!declarator || declaration?.type !== 'VariableDeclaration' || declaration.declarations.length !== 1 || declaration.parent?.type !== 'Program') continue;
-      const variables = scopeManager.getDeclaredVariables(declarator);
-      if (declarator.id.type === 'Identifier') {
-        const local = declarator.id.name;
-        result.push({ site, statement: declaration, bindings: [{ key: prefix + local, local, referenced: isUsed(variables, local), node: declarator }], kind: 'single' });
-      } else if (declarator.id.type === 'ObjectPattern') {
-        const bindings: Binding[] = [];
-        let simple = true;
-        for (const property of declarator.id.properties) {
-          const value = property.type === 'Property' ? property.value : undefined;
-          const local = value?.type === 'Identifier' ? value.name : value?.type === 'AssignmentPattern' && value.left.type === 'Identifier' ? value.left.name : undefined;
-          if (!local) {
-            simple = false;
-            break;
-          }
-          bindings.push({ key: prefix + local, local, referenced: isUsed(variables, local), node: property });
-        }
-        if (simple && bindings.length > 0) result.push({ site, statement: declaration, bindings, kind: 'pattern' });
-      }
+  for (const statement of ast.body) {
+    if (statement.type === 'ImportDeclaration') {
+      const specifier = statement.source.value;
+      if (statement.specifiers.length === 0) continue;
+      const bindings = statement.specifiers.map((item) => binding(scopeManager, specifier, item.local.name, item, item));
+      result.push({ specifier, statement, bindings, kind: 'import' });
+    } else if (statement.type === 'TSImportEqualsDeclaration' && statement.moduleReference.type === 'TSExternalModuleReference') {
+      const source = statement.moduleReference.expression;
+      const specifier = source.type === 'Literal' && typeof source.value === 'string' ? source.value : '';
+      const local = statement.id.name;
+      result.push({ specifier, statement, bindings: [binding(scopeManager, specifier, local, statement, statement)], kind: 'single' });
+    } else if (statement.type === 'VariableDeclaration') {
+      const container = requireContainer(scopeManager, statement);
+      if (container) result.push(container);
     }
   }
   return result;
 }
 
-/** Keys of the library bindings the file uses before the migration. */
-export function usedLibraryBindings(scopeManager: TSESLint.Scope.ScopeManager, analysis: FileAnalysis): Set<string> {
+/** Keys of the import and require bindings the file uses before the migration. */
+export function usedImportBindings(ast: TSESTree.Program, scopeManager: TSESLint.Scope.ScopeManager): Set<string> {
   const used = new Set<string>();
-  for (const container of containers(scopeManager, analysis)) {
-    for (const binding of container.bindings) if (binding.referenced) used.add(binding.key);
+  for (const container of containers(ast, scopeManager)) {
+    for (const item of container.bindings) if (item.referenced) used.add(item.key);
   }
   return used;
-}
-
-/** Removes a whole statement, with its line when it stands alone on it. */
-function removeStatement(text: string, statement: Node): TextEdit {
-  const [start, end] = statement.range;
-  const begin = lineStart(text, start);
-  const after = nextLineStart(text, end);
-  if (text.slice(begin, start).trim() === '' && text.slice(end, after).trim() === '') return { start: begin, end: after, text: '' };
-  return { start, end, text: '' };
 }
 
 /** Removes some items of a comma-separated list (specifiers or pattern properties), keeping the rest's layout. */
@@ -126,49 +116,51 @@ function removeFromList(items: readonly Node[], remove: ReadonlySet<Node>): Text
 }
 
 export interface ImportRemoval {
-  readonly edit: TextEdit;
+  /** Set when the whole statement goes (the caller removes it with its line); else the partial edits. */
+  readonly statement?: Node;
+  readonly edits: readonly TextEdit[];
   readonly description: string;
 }
 
-export function removeUnusedLibraryImports(
-  text: string,
-  scopeManager: TSESLint.Scope.ScopeManager,
-  analysis: FileAnalysis,
-  usedBefore: ReadonlySet<string>,
-): ImportRemoval[] {
+/** Edits that keep some bindings of an import declaration, or undefined when its form cannot be split. */
+function keepSome(text: string, declaration: TSESTree.ImportDeclaration, remove: ReadonlySet<Node>): TextEdit[] | undefined {
+  if (declaration.specifiers.some((specifier) => specifier.type === 'ImportNamespaceSpecifier')) return undefined;
+  const defaultSpecifier = declaration.specifiers.find((specifier) => specifier.type === 'ImportDefaultSpecifier');
+  const named = declaration.specifiers.filter((specifier) => specifier.type === 'ImportSpecifier');
+  const namedKept = named.filter((specifier) => !remove.has(specifier));
+  const edits: TextEdit[] = [];
+  if (defaultSpecifier && remove.has(defaultSpecifier)) {
+    // `jwt, { sign }` → `{ sign }`
+    edits.push({ start: defaultSpecifier.range[0], end: text.indexOf('{', defaultSpecifier.range[1]), text: '' });
+  }
+  if (namedKept.length === 0 && named.length > 0 && defaultSpecifier && !remove.has(defaultSpecifier)) {
+    // `jwt, { verify }` → `jwt`
+    const close = text.indexOf('}', named[named.length - 1]!.range[1]);
+    edits.push({ start: defaultSpecifier.range[1], end: close + 1, text: '' });
+  } else if (namedKept.length > 0) {
+    edits.push(...removeFromList(named, remove));
+  }
+  return edits;
+}
+
+/** The import and require bindings used before (`usedBefore`) that nothing references any more. */
+export function removeUnusedImports(text: string, ast: TSESTree.Program, scopeManager: TSESLint.Scope.ScopeManager, usedBefore: ReadonlySet<string>): ImportRemoval[] {
   const removals: ImportRemoval[] = [];
-  for (const container of containers(scopeManager, analysis)) {
-    const orphaned = container.bindings.filter((binding) => !binding.referenced && usedBefore.has(binding.key));
+  for (const container of containers(ast, scopeManager)) {
+    const orphaned = container.bindings.filter((item) => !item.referenced && usedBefore.has(item.key));
     if (orphaned.length === 0) continue;
-    const names = orphaned.map((binding) => binding.local).join(', ');
-    const description = `remove unused ${names} (${container.site.specifier})`;
+    const description = `remove unused ${orphaned.map((item) => item.local).join(', ')} (${container.specifier})`;
     if (orphaned.length === container.bindings.length) {
-      removals.push({ edit: removeStatement(text, container.statement), description });
+      removals.push({ statement: container.statement, edits: [], description });
       continue;
     }
-    const remove = new Set<Node>(orphaned.map((binding) => binding.node));
+    const remove = new Set<Node>(orphaned.map((item) => item.node));
     if (container.kind === 'pattern') {
       const pattern = ((container.statement as TSESTree.VariableDeclaration).declarations[0]!.id as TSESTree.ObjectPattern).properties;
-      for (const edit of removeFromList(pattern, remove)) removals.push({ edit, description });
-      continue;
-    }
-    if (container.kind !== 'import') continue;
-    const declaration = container.statement as TSESTree.ImportDeclaration;
-    const defaultSpecifier = declaration.specifiers.find((specifier) => specifier.type === 'ImportDefaultSpecifier');
-    const named = declaration.specifiers.filter((specifier) => specifier.type === 'ImportSpecifier');
-    if (declaration.specifiers.some((specifier) => specifier.type === 'ImportNamespaceSpecifier')) continue;
-    const namedKept = named.filter((specifier) => !remove.has(specifier));
-    if (defaultSpecifier && remove.has(defaultSpecifier)) {
-      // `jwt, { sign }` → `{ sign }`
-      const brace = text.indexOf('{', defaultSpecifier.range[1]);
-      removals.push({ edit: { start: defaultSpecifier.range[0], end: brace, text: '' }, description });
-    }
-    if (namedKept.length === 0 && named.length > 0 && defaultSpecifier && !remove.has(defaultSpecifier)) {
-      // `jwt, { verify }` → `jwt`
-      const close = text.indexOf('}', named[named.length - 1]!.range[1]);
-      removals.push({ edit: { start: defaultSpecifier.range[1], end: close + 1, text: '' }, description });
-    } else if (namedKept.length > 0) {
-      for (const edit of removeFromList(named, remove)) removals.push({ edit, description });
+      removals.push({ edits: removeFromList(pattern, remove), description });
+    } else if (container.kind === 'import') {
+      const edits = keepSome(text, container.statement as TSESTree.ImportDeclaration, remove);
+      if (edits) removals.push({ edits, description });
     }
   }
   return removals;

@@ -46,8 +46,9 @@ describe('jwt-ssot migrate', { timeout: 240_000 }, () => {
     expect(out).toContain("-import jwt from 'jsonwebtoken';\n+import { validateToken } from '../auth/jwt-handler';\n");
     expect(out).toContain('-  return jwt.verify(token, process.env.JWT_SECRET!);\n+  return validateToken(token);\n');
     expect(out).toContain('+  // TODO(jwt-ssot): The third argument of jsonwebtoken `verify` may be options or a callback');
-    expect(out).toContain('jwt-ssot migrate: rewritten 1 of 2 sites (50%); 2 changed, 3 unchanged, 0 skipped, 0 errors, 1 follow-ups (dry run; rerun with --write to apply)');
-    expect(out).toMatch(/Follow-ups \(marked with \/\/ TODO\(jwt-ssot\):\):\n {2}src\/legacy\.ts:5 {2}The third argument/);
+    // The import the unrewritten call still needs is marked too, so the audit afterwards lists only marked sites.
+    expect(out).toContain('jwt-ssot migrate: rewritten 1 of 2 sites (50%); 2 changed, 3 unchanged, 0 skipped, 0 errors, 2 follow-ups (dry run; rerun with --write to apply)');
+    expect(out).toMatch(/Follow-ups \(marked with \/\/ TODO\(jwt-ssot\):\):\n {2}src\/legacy\.ts:2 {2}jsonwebtoken stays imported for the JWT calls marked with follow-ups[^\n]*\n {2}src\/legacy\.ts:6 {2}The third argument/);
     expect(read(dir, 'src/routes/user.ts')).toBe(ROUTE);
     expect(read(dir, 'src/legacy.ts')).toBe(CALLBACK);
   });
@@ -65,9 +66,12 @@ describe('jwt-ssot migrate', { timeout: 240_000 }, () => {
     ]);
     const user = report.files.find((file: { file: string }) => file.file === 'src/routes/user.ts');
     expect(user.edits.map((edit: { kind: string }) => edit.kind).sort()).toEqual(['import', 'remove-import', 'rewrite']);
-    expect(report.followUps).toEqual([{ file: 'src/legacy.ts', line: 5, reason: expect.stringContaining('options or a callback') }]);
+    expect(report.followUps).toEqual([
+      { file: 'src/legacy.ts', line: 2, reason: expect.stringContaining('jsonwebtoken stays imported') },
+      { file: 'src/legacy.ts', line: 6, reason: expect.stringContaining('options or a callback') },
+    ]);
     expect(report.errors).toEqual([]);
-    expect(report.summary).toMatchObject({ changed: 2, unchanged: 2, skipped: 0, errors: 0, followUps: 1, written: false });
+    expect(report.summary).toMatchObject({ changed: 2, unchanged: 2, skipped: 0, errors: 0, followUps: 2, written: false });
     expect(report.summary.sites).toEqual({ planned: 2, rewritten: 1, description: 'rewritten 1 of 2 sites (50%)' });
 
     // Without --verbose the report lists only the files to look at; the summary still counts the others.
@@ -78,7 +82,7 @@ describe('jwt-ssot migrate', { timeout: 240_000 }, () => {
       ['src/legacy.ts', 'changed'],
       ['src/routes/user.ts', 'changed'],
     ]);
-    expect(shortReport.summary).toMatchObject({ changed: 2, unchanged: 2, followUps: 1 });
+    expect(shortReport.summary).toMatchObject({ changed: 2, unchanged: 2, followUps: 2 });
   });
 
   it('lists a file whose follow-ups were already marked, and skipped files with their reason, without --verbose', async () => {
@@ -93,7 +97,7 @@ describe('jwt-ssot migrate', { timeout: 240_000 }, () => {
       { file: 'src/legacy.ts', status: 'unchanged', edits: [] },
       { file: 'src/linked', status: 'skipped', edits: [], reason: expect.stringContaining('outside the project') },
     ]);
-    expect(report.followUps).toEqual([{ file: 'src/legacy.ts', line: 5, reason: expect.stringContaining('options or a callback') }]);
+    expect(report.followUps).toEqual([{ file: 'src/legacy.ts', line: 6, reason: expect.stringContaining('options or a callback') }]);
     expect(report.summary.sites).toEqual({ planned: 1, rewritten: 0, description: 'rewritten 0 of 1 site (0%)' });
   });
 
@@ -110,7 +114,7 @@ describe('jwt-ssot migrate', { timeout: 240_000 }, () => {
     expect(await runMigrate(['--format', 'json', '--output', 'reports/migrate.json'], written)).toBe(0);
     expect(written.out()).toBe('');
     expect(written.err()).toBe('jwt-ssot migrate: rewritten 1 of 2 sites (50%); report written to reports/migrate.json\n');
-    expect(JSON.parse(read(dir, 'reports/migrate.json')).summary).toMatchObject({ changed: 2, followUps: 1 });
+    expect(JSON.parse(read(dir, 'reports/migrate.json')).summary).toMatchObject({ changed: 2, followUps: 2 });
     expect(fs.readdirSync(path.join(dir, 'reports'))).toEqual(['migrate.json']);
 
     const text = memoryIo(dir);
@@ -289,7 +293,8 @@ describe('jwt-ssot migrate', { timeout: 240_000 }, () => {
     const dir = project();
     const bin = path.join(REPO_ROOT, 'dist/packages/cli/bin.js');
     const out = execFileSync(process.execPath, [bin, 'migrate', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
-    expect(JSON.parse(out).summary).toMatchObject({ changed: 2, followUps: 1 });
+    // The callback verify and the import it keeps.
+    expect(JSON.parse(out).summary).toMatchObject({ changed: 2, followUps: 2 });
     let status = 0;
     try {
       execFileSync(process.execPath, [bin, 'migrate', '--format', 'yaml'], { cwd: dir, stdio: 'pipe' });
@@ -316,9 +321,9 @@ describe('jwt-ssot migrate', { timeout: 240_000 }, () => {
     // The site keeps its original call, under a follow-up that quotes the diagnostic.
     const written = read(dir, 'src/raw.ts');
     expect(written).toBe(
-      "import jwt from 'jsonwebtoken';\n\n// TODO(jwt-ssot): Not rewritten: the rewrite onto the canonical function introduced a type error, TS2352 Conversion of type '{ sub: string; }' to type 'string' may be a mistake because neither type sufficiently overlaps with the other. If this was intentional, convert the expression to 'unknown' first. Adapt the code to the canonical function's types, then move this call by hand.\nexport const raw = (token: string) => jwt.verify(token, process.env.JWT_SECRET!) as string;\n",
+      "// TODO(jwt-ssot): jsonwebtoken stays imported for the JWT calls marked with follow-ups in this file; drop this import once they go through src/auth/jwt-handler.ts.\nimport jwt from 'jsonwebtoken';\n\n// TODO(jwt-ssot): Not rewritten: the rewrite onto the canonical function introduced a type error, TS2352 Conversion of type '{ sub: string; }' to type 'string' may be a mistake because neither type sufficiently overlaps with the other. If this was intentional, convert the expression to 'unknown' first. Adapt the code to the canonical function's types, then move this call by hand.\nexport const raw = (token: string) => jwt.verify(token, process.env.JWT_SECRET!) as string;\n",
     );
-    expect(report.followUps).toContainEqual({ file: 'src/raw.ts', line: 4, reason: expect.stringContaining('TS2352 Conversion of type') });
+    expect(report.followUps).toContainEqual({ file: 'src/raw.ts', line: 5, reason: expect.stringContaining('TS2352 Conversion of type') });
     // The other rewrites are written.
     expect(read(dir, 'src/routes/user.ts')).toContain('return validateToken(token);');
     expect(report.files.filter((file: { status: string }) => file.status === 'changed').map((file: { file: string }) => file.file)).toEqual(['src/legacy.ts', 'src/raw.ts', 'src/routes/user.ts']);

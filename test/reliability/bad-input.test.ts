@@ -267,9 +267,9 @@ describe('bad input: audit, migrate and the rules on a hostile tree', () => {
       expect(read('src/routes/crlf-bom.ts').toString('utf8')).toBe(`\uFEFF${migratedRouteFile('readBoth', '\r\n')}`);
       // Latin-1 stays Latin-1: the é and © bytes are where they were, and the file is still not UTF-8.
       expect(read('src/legacy/latin1.ts')).toEqual(Buffer.concat([LATIN1_COMMENT, Buffer.from(migratedRouteFile('readLegacy'), 'latin1')]));
-      // The follow-up marker goes above the site; the 200 kB line is untouched.
+      // The follow-up marker goes above the site; the 200 kB line is untouched (the import above it is marked too).
       const longLine = read('src/data/long-line.ts').toString('utf8');
-      expect(longLine.split('\n')[1]).toBe(beforeLongLine);
+      expect(longLine.split('\n')).toContain(beforeLongLine);
       expect(longLine).toContain('// TODO(jwt-ssot): ');
 
       const after = checksums(tree.root);

@@ -40,8 +40,8 @@ export function formatReport(format: Format, report: AuditReport, options: Forma
 }
 
 function publicViolation(violation: Violation): JsonViolation {
-  const { file, line, column, endLine, endColumn, rule, library, api, kind, message, replacement } = violation;
-  return { file, line, column, endLine, endColumn, rule, library, api, kind, message, replacement };
+  const { file, line, column, endLine, endColumn, rule, library, api, kind, message, replacement, followUp } = violation;
+  return { file, line, column, endLine, endColumn, rule, library, api, kind, message, replacement, ...(followUp ? { followUp } : {}) };
 }
 
 export function formatJson(report: AuditReport): string {
@@ -140,6 +140,8 @@ function formatSarif(report: AuditReport, options: FormatOptions): string {
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
+const markedForFollowUp = (count: number): string => `${count} marked for follow-up`;
+
 function escapeCell(text: string): string {
   return terminalSafe(text.replace(/\r?\n/g, ' ')).replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
 }
@@ -187,7 +189,7 @@ function formatMarkdown(report: AuditReport): string {
   }
   lines.push('**Totals**', '');
   lines.push(`- Files scanned: ${summary.filesScanned} (parsed: ${summary.filesParsed})`);
-  lines.push(`- Violations: ${summary.violations}`);
+  lines.push(`- Violations: ${summary.violations}${summary.followUps ? ` (${markedForFollowUp(summary.followUps)})` : ''}`);
   for (const [rule, count] of Object.entries(summary.byRule)) lines.push(`  - \`${rule}\`: ${count}`);
   if (Object.keys(summary.byLibrary).length > 0) {
     lines.push(`- By library: ${Object.entries(summary.byLibrary).map(([library, count]) => `${library} ${count}`).join(', ')}`);
@@ -242,7 +244,7 @@ export function formatText(report: AuditReport, color: boolean): string {
         out.push(`  ${dim(position)}${yellow('suppressed')}  ${terminalSafe(item.message)}  ${dim(item.rule)}  ${dim(`(${item.directive}, ${terminalSafe(why)})`)}`);
       } else {
         const label = newOnes ? (newOnes.has(item) ? red('new  ') : dim('known')) : red('error');
-        out.push(`  ${dim(position)}${label}  ${terminalSafe(item.message)}  ${dim(item.rule)}`);
+        out.push(`  ${dim(position)}${label}  ${terminalSafe(item.message)}  ${dim(item.rule)}${item.followUp ? `  ${dim('(marked for follow-up)')}` : ''}`);
       }
     }
     out.push('');
@@ -275,6 +277,7 @@ export function formatText(report: AuditReport, color: boolean): string {
     const status = summary.violations === 0 && summary.errors === 0 ? green('✓') : red('✖');
     out.push(`${status} ${summary.violations} violation${summary.violations === 1 ? '' : 's'}, ${tail}`);
   }
+  if (summary.followUps) out.push(`  ${markedForFollowUp(summary.followUps)} (TODO(jwt-ssot) comments): still violations until they are fixed`);
   for (const note of report.notes) out.push(dim(terminalSafe(note)));
   return `${out.join('\n')}\n`;
 }

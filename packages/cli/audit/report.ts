@@ -13,7 +13,7 @@ function count<T>(items: readonly T[], key: (item: T) => string): Record<string,
 export function summarize(parts: {
   readonly filesScanned: number;
   readonly filesParsed: number;
-  readonly violations: ReadonlyArray<{ readonly rule: string; readonly library: string }>;
+  readonly violations: ReadonlyArray<{ readonly rule: string; readonly library: string; readonly followUp?: boolean }>;
   readonly suppressed: number;
   readonly errors: number;
 }): AuditSummary {
@@ -25,7 +25,14 @@ export function summarize(parts: {
     errors: parts.errors,
     byRule: count(parts.violations, (violation) => violation.rule),
     byLibrary: count(parts.violations, (violation) => violation.library),
+    ...followUpCount(parts.violations),
   };
+}
+
+/** `{ followUps: n }` when some violations are marked for follow-up, else nothing: older reports keep their shape. */
+function followUpCount(violations: ReadonlyArray<{ readonly followUp?: boolean }>): { followUps?: number } {
+  const marked = violations.filter((violation) => violation.followUp).length;
+  return marked > 0 ? { followUps: marked } : {};
 }
 
 export function buildReport(

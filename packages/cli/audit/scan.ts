@@ -18,6 +18,7 @@ import {
 } from '../../engine/index.js';
 import plugin, { NAMESPACE } from '../../plugin/index.js';
 import { toPosix } from '../../engine/paths.js';
+import { existingFollowUp, followUpAnchor, FOLLOW_UP_PREFIX } from '../../rewrite/follow-ups.js';
 import { describeParseError, readSourceFile } from '../source-text.js';
 import { suppressionsOf } from './suppressions.js';
 import type { FileError, SuppressedViolation, Violation } from './types.js';
@@ -115,10 +116,11 @@ export async function scanFiles(options: ScanOptions): Promise<ScanResult> {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const settings = await options.settingsFor(file);
     if (!mightContainSites(text, settings)) continue;
+    const hasFollowUps = text.includes(FOLLOW_UP_PREFIX);
     let parsed: ReturnType<typeof parseFile>;
     try {
-      // Comments only feed the suppression accounting: skip collecting them when no directive can exist.
-      parsed = parseFile(file, text, { comments: ESLINT_DIRECTIVE.test(text) });
+      // Comments only feed the suppression and follow-up accounting: skip collecting them when neither can exist.
+      parsed = parseFile(file, text, { comments: ESLINT_DIRECTIVE.test(text) || hasFollowUps });
     } catch (error) {
       errors.push({ file: rel, message: describeParseError(error) });
       continue;
@@ -152,6 +154,8 @@ export async function scanFiles(options: ScanOptions): Promise<ScanResult> {
           message: interpolate(template, finding.data),
           replacement: finding.replacement,
           lineText: (lines[loc.start.line - 1] ?? '').trim(),
+          // Marked by migrate (or a person) with a follow-up comment: reported all the same, a marker is no suppression.
+          ...(hasFollowUps && existingFollowUp(text, parsed.ast, followUpAnchor(finding.node, text)) !== undefined ? { followUp: true } : {}),
         };
         const suppression = suppressionAt(rule.eslintId, violation.line, violation.column);
         if (suppression) suppressed.push({ ...violation, ...suppression });

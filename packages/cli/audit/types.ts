@@ -24,6 +24,8 @@ export interface Violation {
   readonly replacement: string;
   /** The trimmed source line: baseline keys hash it, so moving code around does not make it "new". */
   readonly lineText: string;
+  /** Its statement carries a `// TODO(jwt-ssot): …` follow-up comment (present only when true); it still fails the gate. */
+  readonly followUp?: true;
 }
 
 export interface SuppressedViolation extends Violation {
@@ -48,6 +50,8 @@ export interface AuditSummary {
   readonly errors: number;
   readonly byRule: Record<string, number>;
   readonly byLibrary: Record<string, number>;
+  /** How many violations are marked with a follow-up comment (present only when some are). */
+  readonly followUps?: number;
 }
 
 export interface BaselineComparison {
@@ -81,7 +85,7 @@ export interface AuditReport {
 }
 
 /** One violation as `--format json` prints it: messageId and lineText stay internal. */
-export type JsonViolation = Pick<Violation, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'rule' | 'library' | 'api' | 'kind' | 'message' | 'replacement'>;
+export type JsonViolation = Pick<Violation, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'rule' | 'library' | 'api' | 'kind' | 'message' | 'replacement' | 'followUp'>;
 
 export type JsonSuppressedViolation = JsonViolation & Pick<SuppressedViolation, 'directive' | 'directiveLine' | 'justification'>;
 

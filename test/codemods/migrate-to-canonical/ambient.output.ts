@@ -1,7 +1,9 @@
 import Fastify from 'fastify';
+// TODO(jwt-ssot): @fastify/jwt stays imported for the JWT calls marked with follow-ups in this file; drop this import once they go through src/auth/jwt-handler.ts.
 import fastifyJwt from '@fastify/jwt';
 
 const app = Fastify();
+// TODO(jwt-ssot): Reads the JWT secret JWT_SECRET outside the canonical module: get the key (or what it is for) from src/auth/jwt-handler.ts, or list this file in `allow`.
 app.register(fastifyJwt, { secret: process.env.JWT_SECRET! });
 
 app.get('/me', async (request) => {

@@ -1,3 +1,4 @@
+// TODO(jwt-ssot): @tsndr/cloudflare-worker-jwt stays imported for the JWT calls marked with follow-ups in this file; drop this import once they go through src/auth/jwt-handler.ts.
 import jwt from '@tsndr/cloudflare-worker-jwt';
 import { decodeToken } from './auth/jwt-handler';
 

@@ -1,5 +1,6 @@
 'use strict';
 
+// TODO(jwt-ssot): fast-jwt stays imported for the JWT calls marked with follow-ups in this file; drop this import once they go through src/auth/jwt-handler.ts.
 const { createDecoder, createVerifier } = require('fast-jwt');
 const { validateToken, decodeToken } = require('./auth/jwt-handler');
 

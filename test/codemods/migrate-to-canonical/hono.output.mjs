@@ -1,5 +1,6 @@
 // hono/jwt is ESM (Workers, Bun, Deno): there is no CommonJS pair.
 import { Hono } from 'hono';
+// TODO(jwt-ssot): hono/jwt stays imported for the JWT calls marked with follow-ups in this file; drop this import once they go through src/auth/jwt-handler.ts.
 import { verify } from 'hono/jwt';
 import { validateToken, decodeToken } from './auth/jwt-handler.js';
 

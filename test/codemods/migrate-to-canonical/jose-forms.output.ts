@@ -1,7 +1,5 @@
 import { validateToken, decodeToken } from './auth/jwt-handler';
 
-const key = () => new TextEncoder().encode(process.env.JWT_SECRET!);
-
 export async function session(token: string): Promise<unknown> {
   const verified = await validateToken(token);
   return verified.sid;

@@ -1,3 +1,4 @@
+// TODO(jwt-ssot): jsonwebtoken stays imported for the JWT calls marked with follow-ups in this file; drop this import once they go through multi-ts/src/auth/tokens.ts.
 const jwt = require('jsonwebtoken');
 const { validateAccessToken, validateRefreshToken } = require('@/auth/tokens');
 

@@ -1,6 +1,10 @@
+// TODO(jwt-ssot): jsonwebtoken stays imported for the JWT calls marked with follow-ups in this file; drop this import once they go through src/auth/jwt-handler.ts.
 import jwt from 'jsonwebtoken';
+// TODO(jwt-ssot): express-jwt stays imported for the JWT calls marked with follow-ups in this file; drop this import once they go through src/auth/jwt-handler.ts.
 import { expressjwt } from 'express-jwt';
+// TODO(jwt-ssot): passport-jwt stays imported for the JWT calls marked with follow-ups in this file; drop this import once they go through src/auth/jwt-handler.ts.
 import { Strategy } from 'passport-jwt';
+// TODO(jwt-ssot): @nestjs/jwt stays imported for the JWT calls marked with follow-ups in this file; drop this import once they go through src/auth/jwt-handler.ts.
 import { JwtService } from '@nestjs/jwt';
 
 // TODO(jwt-ssot): jsonwebtoken `verify` is handed on as a value; move this verification to validateToken by hand.
