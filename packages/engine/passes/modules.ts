@@ -14,7 +14,7 @@ import type { Settings } from '../settings.js';
 import type { AnalyzeInput, ImportSite, UnresolvedModuleSite } from '../types.js';
 import { mayNameJwtModule } from './computed-specifiers.js';
 import { isAmbient, isDeclarationFile, usedOnlyAsTypes } from './type-positions.js';
-import { hasSites, memberOf, moduleObject, type Tracked, type Tracker } from './tracked.js';
+import { leadsToSites, memberOf, moduleObject, type Tracked, type Tracker } from './tracked.js';
 
 type SpecifierTarget = Pick<ImportSite, 'library' | 'authModule'>;
 
@@ -165,7 +165,7 @@ class ModulePass implements ModuleSites {
     return declaration.specifiers.some((specifierNode) => {
       const local = specifierNode.local.type === 'Identifier' ? specifierNode.local.name : String(specifierNode.local.value);
       const member = memberOf({ library, shape: moduleObject(library), api: '' }, local);
-      return specifierNode.exportKind !== 'type' && member !== undefined && hasSites(member.shape);
+      return specifierNode.exportKind !== 'type' && member !== undefined && leadsToSites(member.shape);
     });
   }
 

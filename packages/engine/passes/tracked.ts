@@ -66,3 +66,12 @@ export function hasSites(shape: ApiShape, seen = new Set<ApiShape>()): boolean {
 export function ownsTokenSurface(shape: ApiShape): boolean {
   return Object.values(shape.members ?? {}).some((member) => member.kind !== undefined);
 }
+
+/** Does anything reachable from this shape (members, call results, instances) verify, decode or sign? */
+export function leadsToSites(shape: ApiShape, seen = new Set<ApiShape>()): boolean {
+  if (shape.kind) return true;
+  if (seen.has(shape)) return false;
+  seen.add(shape);
+  const next = [...Object.values(shape.members ?? {}), shape.returns, shape.instance];
+  return next.some((member) => member !== undefined && leadsToSites(member, seen));
+}
