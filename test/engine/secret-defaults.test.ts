@@ -23,10 +23,10 @@ function nestsQuantifiers(source: string): boolean {
       groups.push(quantifiedInside);
       quantifiedInside = false;
     } else if (char === ')') {
-      const inner = quantifiedInside;
+      const inner: boolean = quantifiedInside;
       quantifiedInside = groups.pop() ?? false;
-      const next = source[index + 1];
-      const quantified = next === '*' || next === '+' || next === '{' || (next === '?' && inner);
+      const next: string | undefined = source[index + 1];
+      const quantified: boolean = next === '*' || next === '+' || next === '{' || (next === '?' && inner);
       if (quantified && inner) return true;
       quantifiedInside ||= inner || quantified;
     } else if (char === '*' || char === '+' || char === '{') {
