@@ -212,6 +212,7 @@ export function read(token: string) {
     return jwt.verify(token, key, { algorithms: ['HS256'] });
   } catch (error) {
     console.warn('rejected', jwt.decode(token));
+    jwt.decode(token) && console.info('rejected a decodable token');
     const claims = jwt.decode(token) as { sub?: string };
     if (claims?.sub) log.info(\`rejected \${claims.sub}\`);
     throw new Error(\`token of \${jwt.decode(token)} rejected\`);
@@ -257,6 +258,12 @@ export function read(token: string) {
 }
 `,
       errors: [{ messageId: 'fallbackDecode', line: 6, column: 20, endLine: 6, endColumn: 37 }],
+    },
+    {
+      name: 'decoded claims guarding an acceptance with &&',
+      filename: canonical,
+      code: "import jwt from 'jsonwebtoken';\nexport function read(token: string, next: () => void) {\n  try {\n    jwt.verify(token, key, { algorithms: ['HS256'] });\n  } catch {\n    jwt.decode(token) && next();\n  }\n}\n",
+      errors: [{ messageId: 'fallbackDecode', line: 6, column: 5, endLine: 6, endColumn: 22 }],
     },
     {
       name: 'decoded claims assigned outside the catch, passed on, or tested to accept',

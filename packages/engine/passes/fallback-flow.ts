@@ -42,6 +42,8 @@ function valueReachesAcceptance(node: Node, failurePath: Node, scopeManager: Sco
     case 'MemberExpression':
       return parent.object === node ? valueReachesAcceptance(parent, failurePath, scopeManager, seen) : true;
     case 'LogicalExpression':
+      // `claims && next(claims)`: the left operand guards the right, like an `if`.
+      if (parent.left === node && parent.operator !== '??' && !rejectsOnly(parent.right)) return true;
       return valueReachesAcceptance(parent, failurePath, scopeManager, seen);
     case 'ConditionalExpression':
       return parent.test === node ? conditionGoesOn(parent) : valueReachesAcceptance(parent, failurePath, scopeManager, seen);
