@@ -73,7 +73,9 @@ export const DEFAULT_SECRET_ENV: readonly string[] = [
   // Keys and secrets only: JWT_EXPIRES_IN or JWT_ISSUER are configuration, not secrets.
   '/JWT.*(SECRET|KEY|PASS)/i',
   '/^(NEXT_?)?AUTH_SECRET$/',
-  '/(TOKEN|SESSION|SIGNING|JWKS?)_(SECRET|KEY|PUBLIC_KEY|PRIVATE_KEY)$/',
+  // Anchored at the start: a provider's prefix (STRIPE_WEBHOOK_SIGNING_SECRET, COOKIE_SESSION_SECRET,
+  // TWITTER_ACCESS_TOKEN_SECRET) names some other secret. No nested quantifiers: matching stays linear.
+  '/^((ACCESS|REFRESH|ID)_)?(TOKEN|SESSION|JWKS?)_(SIGNING_)?(SECRET|KEY|PUBLIC_KEY|PRIVATE_KEY)$/',
 ];
 
 export class SettingsError extends Error {

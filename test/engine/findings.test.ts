@@ -68,7 +68,7 @@ describe('structured fields', () => {
       'jwt.verify(token, key, { ignoreExpiration: true });',
       'jwt.decode(token);',
       'jwt.sign(claims, process.env.JWT_SECRET);',
-      'const lib = await import(name);',
+      'const lib = await import(`jose${variant}`);',
     ].join('\n');
     const verify = describeCanonical(settings, 'verify');
     expect(fields('no-direct-verify', code, { checkSign: true })).toEqual([

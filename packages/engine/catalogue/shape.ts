@@ -158,6 +158,12 @@ export interface LibraryEntry {
    * The last element of `path` is the called member; earlier ones must precede it.
    */
   readonly ambient?: readonly AmbientCall[];
+  /**
+   * The package does much besides JWTs (a database, push messages, clients for other APIs): only its token
+   * surfaces (the members with a `kind`) handle JWTs, so an import of it is a bypass only when its binding
+   * reaches one of them in the file, or hands out the service that owns them (`export const auth = getAuth()`).
+   */
+  readonly multiPurpose?: boolean;
 }
 
 export interface AmbientCall {

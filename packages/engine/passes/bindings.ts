@@ -10,7 +10,7 @@ import { isTransparentWrapper, isTruthyLiteral, memberName, propertyKeyName, sta
 import { findVariable, isGlobalName, scopeOf } from '../ast/scope.js';
 import type { CallSite } from '../types.js';
 import { trackContainerInstance, trackTypeAnnotation } from './decorators.js';
-import { hasSites, memberOf, type Tracked, type Tracker } from './tracked.js';
+import { hasSites, memberOf, ownsTokenSurface, type Tracked, type Tracker } from './tracked.js';
 
 type ScopeManager = TSESLint.Scope.ScopeManager;
 type Variable = TSESLint.Scope.Variable;
@@ -20,6 +20,8 @@ export class ValueTracker implements Tracker {
   private readonly siteNodes = new Set<Node>();
   private readonly visited = new Map<Variable, Set<ApiShape>>();
   private readonly trackedClassMembers = new Set<string>();
+  /** An exported binding holds a service with token members (`export const auth = getAuth()`). */
+  private exportedTokenService = false;
 
   constructor(
     readonly scopeManager: ScopeManager,
@@ -48,6 +50,12 @@ export class ValueTracker implements Tracker {
     return this.siteNodes.has(node);
   }
 
+  reachesTokenSurface(track: (scratch: Tracker) => void): boolean {
+    const scratch = new ValueTracker(this.scopeManager, this.collected);
+    track(scratch);
+    return scratch.calls.length > 0 || scratch.exportedTokenService;
+  }
+
   trackVariable(variable: Variable, value: Tracked): void {
     let shapes = this.visited.get(variable);
     if (!shapes) {
@@ -57,6 +65,7 @@ export class ValueTracker implements Tracker {
     if (shapes.has(value.shape)) return;
     shapes.add(value.shape);
     const exported = variable.defs.some((def) => def.node.parent?.parent?.type === 'ExportNamedDeclaration');
+    if (exported && ownsTokenSurface(value.shape)) this.exportedTokenService = true;
     if (exported && value.shape.kind) {
       const def = variable.defs[0]!;
       this.addCall(value, def.node.type === 'VariableDeclarator' && def.node.init ? def.node.init : def.name, 'reference', []);

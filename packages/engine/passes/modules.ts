@@ -4,7 +4,7 @@
  * follows) or a private path of an auth module (a bypass of its entry).
  */
 import path from 'node:path';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { LibraryEntry } from '../catalogue/index.js';
 import { isCreateRequireCall, type Collected } from '../ast/collect.js';
 import { memberName, staticString, unwrap, type Node } from '../ast/nodes.js';
@@ -12,7 +12,9 @@ import { findVariable, isGlobalName, scopeOf } from '../ast/scope.js';
 import { resolverFor } from '../resolve.js';
 import type { Settings } from '../settings.js';
 import type { AnalyzeInput, ImportSite, UnresolvedModuleSite } from '../types.js';
-import { memberOf, moduleObject, type Tracked, type Tracker } from './tracked.js';
+import { mayNameJwtModule } from './computed-specifiers.js';
+import { isAmbient, isDeclarationFile, usedOnlyAsTypes } from './type-positions.js';
+import { leadsToSites, memberOf, moduleObject, type Tracked, type Tracker } from './tracked.js';
 
 type SpecifierTarget = Pick<ImportSite, 'library' | 'authModule'>;
 
@@ -42,6 +44,8 @@ export interface ModuleSites {
 /** Finds every module reference and hands each library value it yields to the tracker. */
 export function findModuleSites(input: AnalyzeInput, collected: Collected, tracker: Tracker): ModuleSites {
   const pass = new ModulePass(input, collected, tracker);
+  // A declaration file never runs: its imports and re-exports only describe types.
+  if (isDeclarationFile(input.filename)) return pass;
   for (const declaration of collected.importDeclarations) pass.visitImportDeclaration(declaration);
   for (const declaration of collected.importEquals) pass.visitImportEquals(declaration);
   for (const declaration of collected.reExports) pass.visitReExport(declaration);
@@ -75,38 +79,52 @@ class ModulePass implements ModuleSites {
     if (site.library) this.importedLibraries.add(site.library);
   }
 
+  /**
+   * A multi-purpose SDK's import counts only when `track` (following its bindings) reaches a token
+   * surface; any other library's always does.
+   */
+  private reachesTokens(library: LibraryEntry | undefined, track: (tracker: Tracker) => void): boolean {
+    return !library?.multiPurpose || this.tracker.reachesTokenSurface(track);
+  }
+
   visitImportDeclaration(declaration: TSESTree.ImportDeclaration): void {
+    if (isAmbient(declaration)) return;
     const specifier = declaration.source.value;
     const target = this.classify(specifier);
     if (!target) return;
+    const library = target.library;
+    const bindings: Array<[TSESLint.Scope.Variable, Tracked]> = [];
+    for (const specifierNode of library ? declaration.specifiers : []) {
+      const tracked = library && importedValue(library, specifierNode);
+      if (!tracked) continue;
+      for (const variable of this.scopeManager.getDeclaredVariables(specifierNode)) bindings.push([variable, tracked]);
+    }
+    const track = (tracker: Tracker): void => {
+      for (const [variable, tracked] of bindings) tracker.trackVariable(variable, tracked);
+    };
+    if (!this.reachesTokens(library, track)) return;
     const typeOnly =
       declaration.importKind === 'type' ||
       (declaration.specifiers.length > 0 &&
-        declaration.specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type'));
+        declaration.specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type')) ||
+      // `import { JWT } from 'next-auth/jwt'` used in annotations only is elided like `import type`.
+      (usedOnlyAsTypes(declaration, this.scopeManager) && !this.tracker.reachesTokenSurface(track));
     this.addImport({ form: 'import', node: declaration, source: declaration.source, typeOnly, ...target });
-    const library = target.library;
-    if (!library) return;
-    for (const specifierNode of declaration.specifiers) {
-      let tracked: Tracked | undefined;
-      if (specifierNode.type === 'ImportNamespaceSpecifier') {
-        tracked = { library, shape: moduleObject(library), api: '' };
-      } else if (specifierNode.type === 'ImportDefaultSpecifier') {
-        tracked = { library, shape: library.defaultExport ?? library.namespace, api: '' };
-      } else {
-        const imported = specifierNode.imported.type === 'Identifier' ? specifierNode.imported.name : String(specifierNode.imported.value);
-        tracked = memberOf({ library, shape: moduleObject(library), api: '' }, imported);
-      }
-      if (!tracked) continue;
-      for (const variable of this.scopeManager.getDeclaredVariables(specifierNode)) this.tracker.trackVariable(variable, tracked);
-    }
+    track(this.tracker);
   }
 
   visitImportEquals(declaration: TSESTree.TSImportEqualsDeclaration): void {
-    if (declaration.moduleReference.type !== 'TSExternalModuleReference') return;
+    if (declaration.moduleReference.type !== 'TSExternalModuleReference' || isAmbient(declaration)) return;
     const specifier = staticString(declaration.moduleReference.expression);
     if (specifier === undefined) return;
     const target = this.classify(specifier);
     if (!target) return;
+    const library = target.library;
+    const variables = this.scopeManager.getDeclaredVariables(declaration);
+    const track = (tracker: Tracker): void => {
+      for (const variable of variables) if (library) tracker.trackVariable(variable, { library, shape: moduleObject(library), api: '' });
+    };
+    if (!this.reachesTokens(library, track)) return;
     this.addImport({
       form: 'import-equals',
       node: declaration,
@@ -114,15 +132,14 @@ class ModulePass implements ModuleSites {
       typeOnly: declaration.importKind === 'type',
       ...target,
     });
-    if (!target.library) return;
-    const tracked: Tracked = { library: target.library, shape: moduleObject(target.library), api: '' };
-    for (const variable of this.scopeManager.getDeclaredVariables(declaration)) this.tracker.trackVariable(variable, tracked);
+    track(this.tracker);
   }
 
   visitReExport(declaration: TSESTree.ExportNamedDeclaration | TSESTree.ExportAllDeclaration): void {
-    if (!declaration.source) return;
+    if (!declaration.source || isAmbient(declaration)) return;
     const target = this.classify(declaration.source.value);
     if (!target) return;
+    if (target.library?.multiPurpose && !this.reExportsTokenSurface(declaration, target.library)) return;
     const typeOnly = declaration.exportKind === 'type';
     this.addImport({
       form: declaration.type === 'ExportAllDeclaration' ? 'export-all' : 'export-from',
@@ -140,6 +157,16 @@ class ModulePass implements ModuleSites {
         if (tracked?.shape.kind) this.tracker.addCall(tracked, specifierNode, 'reference', []);
       }
     }
+  }
+
+  /** `export *` hands out every token surface; `export { x }` only when one of the names leads to one. */
+  private reExportsTokenSurface(declaration: TSESTree.ExportNamedDeclaration | TSESTree.ExportAllDeclaration, library: LibraryEntry): boolean {
+    if (declaration.type === 'ExportAllDeclaration') return declaration.exportKind !== 'type';
+    return declaration.specifiers.some((specifierNode) => {
+      const local = specifierNode.local.type === 'Identifier' ? specifierNode.local.name : String(specifierNode.local.value);
+      const member = memberOf({ library, shape: moduleObject(library), api: '' }, local);
+      return specifierNode.exportKind !== 'type' && member !== undefined && leadsToSites(member.shape);
+    });
   }
 
   /**
@@ -165,8 +192,13 @@ class ModulePass implements ModuleSites {
     }
     const target = this.classify(specifier);
     if (!target || (kind === 'loose' && !target.library)) return;
+    const library = target.library;
+    const track = (tracker: Tracker): void => {
+      if (library) tracker.trackValue(call, { library, shape: moduleObject(library), api: '' });
+    };
+    if (!this.reachesTokens(library, track)) return;
     this.addImport({ form: 'require', node: call, source: argument, specifier, typeOnly: false, ...target });
-    if (target.library) this.tracker.trackValue(call, { library: target.library, shape: moduleObject(target.library), api: '' });
+    track(this.tracker);
   }
 
   /** A string the code spells out: a literal, folded pieces, or a `const` bound to one. */
@@ -221,14 +253,28 @@ class ModulePass implements ModuleSites {
   visitImportExpression(expression: TSESTree.ImportExpression): void {
     const specifier = this.constantString(expression.source);
     if (specifier === undefined) {
-      this.unresolvedModules.push({ node: expression, form: 'dynamic-import' });
+      // Plugin and theme loaders compute their specifiers: only one that could name a JWT module is a finding.
+      if (mayNameJwtModule(expression.source, this.input.filename, this.input.settings, this.scopeManager)) {
+        this.unresolvedModules.push({ node: expression, form: 'dynamic-import' });
+      }
       return;
     }
     const target = this.classify(specifier);
     if (!target) return;
+    const library = target.library;
+    const track = (tracker: Tracker): void => {
+      if (library) tracker.trackValue(expression, { library, shape: moduleObject(library), api: '', promise: true });
+    };
+    if (!this.reachesTokens(library, track)) return;
     this.addImport({ form: 'dynamic-import', node: expression, source: expression.source, specifier, typeOnly: false, ...target });
-    if (target.library) {
-      this.tracker.trackValue(expression, { library: target.library, shape: moduleObject(target.library), api: '', promise: true });
-    }
+    track(this.tracker);
   }
+}
+
+/** The value one import specifier binds: the module object, its default export, or a named member. */
+function importedValue(library: LibraryEntry, specifierNode: TSESTree.ImportClause): Tracked | undefined {
+  if (specifierNode.type === 'ImportNamespaceSpecifier') return { library, shape: moduleObject(library), api: '' };
+  if (specifierNode.type === 'ImportDefaultSpecifier') return { library, shape: library.defaultExport ?? library.namespace, api: '' };
+  const imported = specifierNode.imported.type === 'Identifier' ? specifierNode.imported.name : String(specifierNode.imported.value);
+  return memberOf({ library, shape: moduleObject(library), api: '' }, imported);
 }

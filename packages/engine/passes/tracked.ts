@@ -25,6 +25,11 @@ export interface Tracker {
   trackClassMember(insideClass: Node, name: string, value: Tracked): void;
   addCall(value: Pick<Tracked, 'library' | 'shape' | 'api'>, node: Node, form: CallSite['form'], args: readonly Node[], note?: string): void;
   hasSiteAt(node: Node): boolean;
+  /**
+   * Runs `track` on a scratch tracker and says whether the value it follows reaches a token surface (a call
+   * of an API with a site kind) or is handed out as the service that owns such APIs. Nothing is recorded.
+   */
+  reachesTokenSurface(track: (scratch: Tracker) => void): boolean;
 }
 
 /** A member of a tracked value, when the catalogue knows it. */
@@ -55,4 +60,18 @@ export function hasSites(shape: ApiShape, seen = new Set<ApiShape>()): boolean {
   if (seen.has(shape)) return false;
   seen.add(shape);
   return Object.values(shape.members ?? {}).some((member) => hasSites(member, seen));
+}
+
+/** A service whose own members verify, decode or sign (firebase's `Auth`, not the app that hands it out). */
+export function ownsTokenSurface(shape: ApiShape): boolean {
+  return Object.values(shape.members ?? {}).some((member) => member.kind !== undefined);
+}
+
+/** Does anything reachable from this shape (members, call results, instances) verify, decode or sign? */
+export function leadsToSites(shape: ApiShape, seen = new Set<ApiShape>()): boolean {
+  if (shape.kind) return true;
+  if (seen.has(shape)) return false;
+  seen.add(shape);
+  const next = [...Object.values(shape.members ?? {}), shape.returns, shape.instance];
+  return next.some((member) => member !== undefined && leadsToSites(member, seen));
 }

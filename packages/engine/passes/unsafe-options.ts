@@ -11,6 +11,7 @@ import { contains, findProperty, isFunction, isTruthyLiteral, memberName, unwrap
 import { findVariable, scopeOf } from '../ast/scope.js';
 import { COMMON_ALGORITHM_KEYS, EXPIRY_BYPASS_KEYS, type ClockToleranceOption } from '../catalogue/index.js';
 import type { CallSite, UnsafeSite } from '../types.js';
+import { inCallbackSuccessBranch, reachesAcceptance } from './fallback-flow.js';
 
 export function findUnsafeSites(calls: readonly CallSite[], scopeManager: TSESLint.Scope.ScopeManager): UnsafeSite[] {
   const sites: UnsafeSite[] = [];
@@ -232,6 +233,11 @@ interface Fallback {
   readonly verifySite: CallSite;
 }
 
+/** A decode on a failure path is a fallback only off a callback's success branch, and when its claims can be accepted. */
+function acceptsOnFailure(decoded: Node, failurePath: Node, scopeManager: TSESLint.Scope.ScopeManager): boolean {
+  return !inCallbackSuccessBranch(decoded, failurePath) && reachesAcceptance(decoded, failurePath, scopeManager);
+}
+
 function findFallbacks(calls: readonly CallSite[], scopeManager: TSESLint.Scope.ScopeManager): Fallback[] {
   const decodes = calls.filter((site) => site.kind === 'decode');
   if (decodes.length === 0) return [];
@@ -246,7 +252,7 @@ function findFallbacks(calls: readonly CallSite[], scopeManager: TSESLint.Scope.
       for (const decodeSite of decodes) {
         if (seen.has(decodeSite.node) || !contains(failurePath, decodeSite.node)) continue;
         const decoded = decodeSite.token ?? decodeSite.args[0];
-        if (expressionKey(decoded) === token) {
+        if (expressionKey(decoded) === token && acceptsOnFailure(decodeSite.node, failurePath, scopeManager)) {
           seen.add(decodeSite.node);
           fallbacks.push({ node: decodeSite.node, decodeSite, verifySite });
         }
@@ -254,7 +260,7 @@ function findFallbacks(calls: readonly CallSite[], scopeManager: TSESLint.Scope.
       // One call deep: catch (error) { return readClaimsUnverified(token) }
       if (helpers.length === 0) continue;
       for (const [call, helper] of helperCalls(failurePath, helpers, scopeManager)) {
-        if (seen.has(call) || expressionKey(call.arguments[helper.parameterIndex]) !== token) continue;
+        if (seen.has(call) || expressionKey(call.arguments[helper.parameterIndex]) !== token || !acceptsOnFailure(call, failurePath, scopeManager)) continue;
         seen.add(call);
         fallbacks.push({ node: call, decodeSite: helper.decodeSite, verifySite });
       }
