@@ -1,6 +1,6 @@
 /** Turns a scan into the report every format prints: totals by rule and by library. */
 import type { ScanResult } from './scan.js';
-import type { AuditReport, AuditSummary, BaselineComparison, ImpactEntry } from './types.js';
+import type { AuditReport, AuditSummary, BaselineComparison, ImpactEntry, Severity } from './types.js';
 
 function count<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -12,7 +12,7 @@ function count<T>(items: readonly T[], key: (item: T) => string): Record<string,
 export function summarize(parts: {
   readonly filesScanned: number;
   readonly filesParsed: number;
-  readonly violations: ReadonlyArray<{ readonly rule: string; readonly library: string }>;
+  readonly violations: ReadonlyArray<{ readonly rule: string; readonly library: string; readonly severity?: Severity }>;
   readonly suppressed: number;
   readonly errors: number;
 }): AuditSummary {
@@ -20,6 +20,7 @@ export function summarize(parts: {
     filesScanned: parts.filesScanned,
     filesParsed: parts.filesParsed,
     violations: parts.violations.length,
+    warnings: parts.violations.filter((violation) => violation.severity === 'warning').length,
     suppressed: parts.suppressed,
     errors: parts.errors,
     byRule: count(parts.violations, (violation) => violation.rule),
@@ -37,6 +38,7 @@ export function buildReport(
     violations: scan.violations,
     errors: scan.errors,
     suppressed: scan.suppressed,
+    skipped: scan.skipped,
     summary: summarize({
       filesScanned: scan.filesScanned,
       filesParsed: scan.filesParsed,

@@ -3,6 +3,9 @@ import type { FindingKind } from '../../engine/index.js';
 
 export type ViolationKind = FindingKind;
 
+/** ESLint's two reporting severities: errors fail the gate, warnings only past `--max-warnings`. */
+export type Severity = 'error' | 'warning';
+
 export interface Violation {
   /** Path relative to the report root, with forward slashes. */
   readonly file: string;
@@ -13,6 +16,8 @@ export interface Violation {
   readonly endColumn: number;
   /** The ESLint rule id, `jwt-ssot/no-direct-verify`. */
   readonly rule: string;
+  /** The rule's severity in the user's config for this file (or the preset's). */
+  readonly severity: Severity;
   readonly messageId: string;
   readonly library: string;
   readonly api: string;
@@ -39,10 +44,19 @@ export interface FileError {
   readonly message: string;
 }
 
+/** A file or folder the audit did not analyse by design (ignored, too large without JWT evidence, …). */
+export interface SkippedFile {
+  readonly file: string;
+  readonly reason: string;
+}
+
 export interface AuditSummary {
   readonly filesScanned: number;
   readonly filesParsed: number;
+  /** Every finding, errors and warnings. */
   readonly violations: number;
+  /** The findings of rules set to `warn` (absent in reports written before severities existed). */
+  readonly warnings?: number;
   readonly suppressed: number;
   readonly errors: number;
   readonly byRule: Record<string, number>;
@@ -71,6 +85,7 @@ export interface AuditReport {
   readonly violations: readonly Violation[];
   readonly errors: readonly FileError[];
   readonly suppressed: readonly SuppressedViolation[];
+  readonly skipped: readonly SkippedFile[];
   readonly summary: AuditSummary;
   readonly baseline?: BaselineComparison;
   readonly impact?: readonly ImpactEntry[];
@@ -78,7 +93,9 @@ export interface AuditReport {
 }
 
 /** One violation as `--format json` prints it: messageId and lineText stay internal. */
-export type JsonViolation = Pick<Violation, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'rule' | 'library' | 'api' | 'kind' | 'message' | 'replacement'>;
+export type JsonViolation = Pick<Violation, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'rule' | 'library' | 'api' | 'kind' | 'message' | 'replacement'> &
+  // Reports written before severities existed hold errors only.
+  Partial<Pick<Violation, 'severity'>>;
 
 export type JsonSuppressedViolation = JsonViolation & Pick<SuppressedViolation, 'directive' | 'directiveLine' | 'justification'>;
 
@@ -88,6 +105,8 @@ export interface JsonReport {
   readonly violations: readonly JsonViolation[];
   readonly errors: readonly FileError[];
   readonly suppressed: readonly JsonSuppressedViolation[];
+  /** Absent in reports written before skipped files were listed. */
+  readonly skipped?: readonly SkippedFile[];
   readonly summary: AuditSummary;
   readonly baseline?: {
     readonly file: string;

@@ -73,6 +73,9 @@ export function mergeJsonReports(reports: readonly JsonReport[]): MergedJsonRepo
   const errors = uniqueBy(reports.flatMap((report) => report.errors ?? []), (error) => `${error.file}\0${error.message}`).sort(
     (a, b) => compare(a.file, b.file) || compare(a.message, b.message),
   );
+  const skipped = uniqueBy(reports.flatMap((report) => report.skipped ?? []), (item) => `${item.file}\0${item.reason}`).sort(
+    (a, b) => compare(a.file, b.file) || compare(a.reason, b.reason),
+  );
   const versions = [...new Set(reports.map((report) => report.version).filter((version) => version !== undefined))];
   const merged: MergedJsonReport = {
     // A report written by hand may lack a version: JSON.stringify then leaves the key out, as before.
@@ -80,6 +83,7 @@ export function mergeJsonReports(reports: readonly JsonReport[]): MergedJsonRepo
     violations,
     errors,
     suppressed,
+    skipped,
     summary: {
       ...summarize({
         filesScanned: reports.reduce((sum, report) => sum + (report.summary?.filesScanned ?? 0), 0),
@@ -246,7 +250,8 @@ export const mergeReportsCommand = defineCommand({
     if (inputFormat === 'json') {
       const merged = mergeJsonReports(inputs.map((input) => input.report as JsonReport));
       text = `${JSON.stringify(merged, null, 2)}\n`;
-      const gate = merged.baseline ? merged.baseline.new.length : merged.violations.length;
+      // Warnings (rules set to `warn`) do not fail the gate, as in the audit without --max-warnings.
+      const gate = (merged.baseline ? merged.baseline.new : merged.violations).filter((violation) => violation.severity !== 'warning').length;
       failing = gate > 0 || (merged.errors?.length ?? 0) > 0;
     } else {
       const merged = mergeSarifLogs(inputs.map((input) => input.report as Log));
