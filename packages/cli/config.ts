@@ -106,18 +106,19 @@ export async function loadCliConfig(options: { cwd: string; configFile?: string 
   // calculateConfigForFile returns the same object for files matched by the same config entries, so
   // these caches stay small; validating settings once per settings object is readSettings' own cache.
   const configs = new Map<string, Promise<CalculatedConfig | undefined>>();
-  const configWith = (instance: ESLintInstance, absolute: string, key = absolute): Promise<CalculatedConfig | undefined> => {
-    let pending = configs.get(key);
+  const configOf = (file: string): Promise<CalculatedConfig | undefined> => {
+    const absolute = path.resolve(cwd, file);
+    let pending = configs.get(absolute);
     if (!pending) {
-      pending = instance.calculateConfigForFile(absolute).catch(async (error: unknown) => {
-        const used = overrideConfigFile ?? (await instance.findConfigFile(absolute)) ?? configFile;
+      pending = eslint.calculateConfigForFile(absolute).catch(async (error: unknown) => {
+        // Name the config that failed: with ESLint 10's lookup it may be a nested one.
+        const used = overrideConfigFile ?? (await eslint.findConfigFile(absolute)) ?? configFile;
         throw new UsageError(`Invalid ESLint config ${used}: ${(error as Error).message.split('\n')[0]}`);
       }) as Promise<CalculatedConfig | undefined>;
-      configs.set(key, pending);
+      configs.set(absolute, pending);
     }
     return pending;
   };
-  const configOf = (file: string): Promise<CalculatedConfig | undefined> => configWith(eslint, path.resolve(cwd, file));
 
   // The jwt-ssot entries of each distinct calculated config, picked out once.
   const ruleEntries = new WeakMap<object, Readonly<Record<string, RuleEntry>>>();
@@ -143,15 +144,31 @@ export async function loadCliConfig(options: { cwd: string; configFile?: string 
     }
     return instance;
   };
+  // A probe's config can fail to merge where no real file's does (a `rules` entry for a plugin that the
+  // config declares only for source files): ESLint checks ignores before merging, so a failure means
+  // "not ignored", and a config that cannot load at all fails on the folder's own files instead.
+  const probes = new Map<string, Promise<boolean>>();
+  const probeIgnored = (instance: ESLintInstance, probe: string, key: string): Promise<boolean> => {
+    let pending = probes.get(key);
+    if (!pending) {
+      pending = instance.calculateConfigForFile(probe).then(
+        (config: unknown) => config === undefined,
+        () => false,
+      );
+      probes.set(key, pending);
+    }
+    return pending;
+  };
   const isDirectoryIgnored = async (dir: string): Promise<boolean> => {
     const absolute = path.resolve(cwd, dir);
     const probe = path.join(absolute, FOLDER_PROBE);
     const hasOwnConfig = overrideConfigFile === undefined && CONFIG_FILE_NAMES.some((name) => fs.existsSync(path.join(absolute, name)));
-    if (!hasOwnConfig) return (await configOf(probe)) === undefined;
+    if (!hasOwnConfig) return probeIgnored(eslint, probe, probe);
     const parentConfig = await eslint.findConfigFile(absolute);
     if (parentConfig === undefined) return false;
-    return (await configWith(pinnedTo(parentConfig), probe, `${parentConfig}\0${probe}`)) === undefined;
+    return probeIgnored(pinnedTo(parentConfig), probe, `${parentConfig}\0${probe}`);
   };
+
   const rootsByConfigFile = new Map<string, Promise<string>>();
   const rootFor = async (file: string): Promise<string> => {
     if (overrideConfigFile) return root;
