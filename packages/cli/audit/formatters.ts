@@ -66,6 +66,7 @@ export function formatJson(report: AuditReport): string {
       },
     }),
     ...(report.impact && { impact: report.impact }),
+    ...(report.rulesNote && { rulesNote: report.rulesNote }),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
@@ -207,6 +208,7 @@ function formatMarkdown(report: AuditReport): string {
   }
   lines.push(`- Suppressed with eslint-disable: ${summary.suppressed}`);
   lines.push(`- Files not analysed: ${summary.errors}`);
+  if (report.rulesNote) lines.push(`- Rules: ${report.rulesNote}`);
   if (report.skipped.length > 0) lines.push(`- Files skipped: ${report.skipped.length}`);
   if (report.baseline) {
     lines.push(`- Baseline: ${report.baseline.newViolations.length} new, ${report.baseline.known} known, ${report.baseline.fixed.length} fixed`);
@@ -308,6 +310,6 @@ export function formatText(report: AuditReport, color: boolean, verbose = false)
     `${status} ${summary.violations} violation${summary.violations === 1 ? '' : 's'}${ofWhich}, ${summary.suppressed} suppressed, ` +
       `${summary.errors} file${summary.errors === 1 ? '' : 's'} not analysed (${summary.filesScanned} scanned, ${summary.filesParsed} parsed)`,
   );
-  for (const note of report.notes) out.push(dim(note));
+  for (const note of report.rulesNote ? [report.rulesNote, ...report.notes] : report.notes) out.push(dim(note));
   return `${out.join('\n')}\n`;
 }

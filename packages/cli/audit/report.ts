@@ -30,7 +30,14 @@ export function summarize(parts: {
 
 export function buildReport(
   scan: ScanResult,
-  extra: { version: string; root: string; baseline?: BaselineComparison; impact?: readonly ImpactEntry[]; notes?: readonly string[] },
+  extra: {
+    version: string;
+    root: string;
+    baseline?: BaselineComparison;
+    impact?: readonly ImpactEntry[];
+    notes?: readonly string[];
+    rulesNote?: string;
+  },
 ): AuditReport {
   return {
     version: extra.version,
@@ -49,5 +56,6 @@ export function buildReport(
     baseline: extra.baseline,
     impact: extra.impact,
     notes: extra.notes ?? [],
+    rulesNote: extra.rulesNote,
   };
 }

@@ -43,17 +43,22 @@ export interface ScanResult {
   readonly filesParsed: number;
 }
 
-/** A file over the size limit: an error when it shows JWT use, otherwise skipped (see evidence.ts). */
-function oversized(file: string, size: number, maxFileSize: number, settings: Settings): { error: string } | { skipped: string } {
-  const limit = `${size} bytes > ${maxFileSize}`;
+/**
+ * A file over the size limit: an error (with readSourceFile's words) when it shows JWT use, otherwise
+ * skipped (see evidence.ts).
+ */
+function oversized(file: string, maxFileSize: number, settings: Settings): { error: string } | { skipped: string } {
+  const read = readSourceFile(file, maxFileSize);
+  const message = read.ok ? 'File too large to analyse.' : read.message;
   let evidence: string | undefined;
   try {
     evidence = jwtEvidence(file, settings);
   } catch (error) {
-    return { error: `File too large to analyse (${limit}; raise --max-file-size), and ${describeFsError(error, 'read').replace(/^./, (first) => first.toLowerCase())}` };
+    return { error: describeFsError(error, 'read') };
   }
-  if (evidence) return { error: `File too large to analyse (${limit}; raise --max-file-size), and ${evidence}.` };
-  return { skipped: `too large (${limit}), no JWT evidence (no import of a JWT library or private auth path)` };
+  if (evidence) return { error: message };
+  const size = /\(\d+ bytes > \d+/.exec(message)?.[0]?.slice(1);
+  return { skipped: `too large${size ? ` (${size})` : ''}, no JWT evidence (no import of a JWT library or private auth path)` };
 }
 
 /** ESLint's own placeholder rule: `{{ key }}` is replaced when `key` is in data, left alone otherwise. */
@@ -90,7 +95,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanResult> {
     const settings = await options.settingsFor(file);
     const size = sizeOf(file);
     if (size !== undefined && size > maxFileSize) {
-      const verdict = oversized(file, size, maxFileSize, settings);
+      const verdict = oversized(file, maxFileSize, settings);
       if ('error' in verdict) errors.push({ file: rel, message: verdict.error });
       else skipped.push({ file: rel, reason: verdict.skipped });
       continue;

@@ -90,6 +90,8 @@ export interface AuditReport {
   readonly baseline?: BaselineComparison;
   readonly impact?: readonly ImpactEntry[];
   readonly notes: readonly string[];
+  /** Set when the rules are not the config's own (it names no jwt-ssot rule): one line saying so. */
+  readonly rulesNote?: string;
 }
 
 /** One violation as `--format json` prints it: messageId and lineText stay internal. */
@@ -115,4 +117,6 @@ export interface JsonReport {
     readonly known: number;
   };
   readonly impact?: readonly ImpactEntry[];
+  /** AuditReport's rulesNote, when set. */
+  readonly rulesNote?: string;
 }

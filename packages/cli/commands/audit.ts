@@ -157,7 +157,17 @@ export const auditCommand = defineCommand({
     const missing = listing.skipped.filter((item) => item.reason === 'not found');
     if (missing.length > 0) throw new UsageError(`No such file or folder: ${missing.map((item) => path.relative(io.cwd, item.file) || item.file).join(', ')}`);
     assertNotAllIgnored(positionals, io.cwd, listing);
-    const skipped: SkippedFile[] = listing.skipped.filter((item) => !item.error).map((item) => ({ file: relativePath(root, item.file), reason: item.reason }));
+    // Skips the user may not expect (symlinks, explicit paths the config ignores) are also said on stderr;
+    // the folders the config ignores are listed in the report only, or a large repository's stderr drowns.
+    const explicit = new Set(positionals.map((given) => path.resolve(io.cwd, given)));
+    for (const item of listing.skipped) {
+      if (!item.error && (item.reason !== IGNORED_BY_CONFIG || explicit.has(item.file))) notes.push(`Skipped ${path.relative(root, item.file) || item.file}: ${item.reason}.`);
+    }
+    // Reports are shared (PR comments, code scanning): they never show absolute paths outside the project.
+    const withoutAbsolutePath = (reason: string): string => reason.replace(/ \((?:\/|[A-Za-z]:\\)[^()]*\)$/, '');
+    const skipped: SkippedFile[] = listing.skipped
+      .filter((item) => !item.error)
+      .map((item) => ({ file: relativePath(root, item.file), reason: withoutAbsolutePath(item.reason) }));
     // Folders that could not be read are errors like unreadable files: the gate cannot vouch for them.
     const listingErrors = listing.skipped.filter((item) => item.error).map((item) => ({ file: relativePath(root, item.file), message: `${item.reason}.` }));
 
@@ -167,13 +177,15 @@ export const auditCommand = defineCommand({
     for (const file of files) await config.settingsFor(file);
 
     let rules: RuleSource;
+    // Said in the report itself (not on stderr with the notes): it is part of what the report means.
+    let rulesNote: string | undefined;
     if (preset !== undefined) {
       rules = { kind: 'preset', preset };
-    } else if (await configNamesRules(config, listing.files)) {
+    } else if (listing.files.length === 0 || (await configNamesRules(config, listing.files))) {
       rules = { kind: 'config' };
     } else {
       rules = { kind: 'preset', preset: 'recommended' };
-      if (config.configFile !== undefined) notes.push(`The ESLint config enables no jwt-ssot rule; applied configs.recommended.`);
+      if (config.configFile !== undefined) rulesNote = 'The ESLint config enables no jwt-ssot rule; applied configs.recommended.';
     }
 
     const showProgress = io.stderr.isTTY === true && files.length > 200;
@@ -220,7 +232,7 @@ export const auditCommand = defineCommand({
       impact = testImpact(targets, project.files, root);
     }
 
-    const report = buildReport(scan, { version: info.version, root, baseline, impact, notes });
+    const report = buildReport(scan, { version: info.version, root, baseline, impact, notes, rulesNote });
     const text = formatReport(format, report, {
       color: values.output === undefined && useColor(io),
       rules: ruleDescriptions(rules),
