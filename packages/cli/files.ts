@@ -1,7 +1,10 @@
 /**
- * Which files the CLI reads: JavaScript/TypeScript sources under the given paths, honouring every
- * `.gitignore` on the way (nested ones too), never entering node_modules or .git, and never following a
- * symlink out of the project or round in a loop. The order is sorted so reports are reproducible.
+ * Which files the CLI reads: JavaScript/TypeScript sources under the given paths, never entering
+ * node_modules or .git, and never following a symlink out of the project or round in a loop. What else is
+ * left out is the caller's choice: ESLint's selection (the config's `ignores`, asked per folder before
+ * entering it and per file, and no .gitignore, as `eslint .` does) for the audit and migrate, or every
+ * `.gitignore` on the way (nested ones too) for init's survey. The order is sorted so reports are
+ * reproducible.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +20,17 @@ export interface SkippedPath {
   /** Set when sources there could not be read (a folder without permission), not skipped by design. */
   readonly error?: boolean;
 }
+
+/**
+ * ESLint's verdict on a path (see CliConfig): given, it replaces .gitignore (unless asked for both), and
+ * what it excludes is listed as skipped with IGNORED_BY_CONFIG as the reason.
+ */
+export interface EslintIgnores {
+  isIgnored(file: string): Promise<boolean>;
+  isDirectoryIgnored(dir: string): Promise<boolean>;
+}
+
+export const IGNORED_BY_CONFIG = 'ignored by the ESLint config';
 
 export interface SourceFileList {
   readonly files: string[];
@@ -121,20 +135,65 @@ class Gitignores {
   }
 }
 
+const IGNORED_BY_GITIGNORE = 'ignored by .gitignore';
+
+/** Why a path is left out (undefined: it is not): ESLint's config when given, .gitignore files when asked. */
+interface Exclusion {
+  /** An entry met while walking `levels`' folder. */
+  entry(full: string, isDirectory: boolean, levels: readonly GitignoreLevel[]): Promise<string | undefined>;
+  /** An explicit path, whatever folder it sits in. */
+  path(full: string, isDirectory: boolean): Promise<string | undefined>;
+  levelsFor(dir: string): GitignoreLevel[];
+}
+
+function exclusionOf(root: string, eslint: EslintIgnores | undefined, useGitignore: boolean): Exclusion {
+  const gitignores = useGitignore ? new Gitignores(root) : undefined;
+  // ESLint enters a folder only when every folder on the way from the root is not ignored.
+  const eslintPath = async (full: string, isDirectory: boolean): Promise<boolean> => {
+    if (!eslint) return false;
+    const chain: string[] = [];
+    for (let dir = isDirectory ? full : path.dirname(full); isInside(dir, root) && dir !== root; dir = path.dirname(dir)) chain.push(dir);
+    for (const dir of chain.reverse()) if (await eslint.isDirectoryIgnored(dir)) return true;
+    return isDirectory ? false : eslint.isIgnored(full);
+  };
+  return {
+    async entry(full, isDirectory, levels) {
+      if (eslint && (await (isDirectory ? eslint.isDirectoryIgnored(full) : eslint.isIgnored(full)))) return IGNORED_BY_CONFIG;
+      return gitignores?.isIgnored(full, isDirectory, levels) ? IGNORED_BY_GITIGNORE : undefined;
+    },
+    async path(full, isDirectory) {
+      if (await eslintPath(full, isDirectory)) return IGNORED_BY_CONFIG;
+      return gitignores && isInside(full, root) && gitignores.isPathIgnored(full) ? IGNORED_BY_GITIGNORE : undefined;
+    },
+    levelsFor: (dir) => gitignores?.levelsFor(dir) ?? [],
+  };
+}
+
 export async function listSourceFiles(
   paths: readonly string[],
-  options: { cwd: string; root: string },
+  options: {
+    cwd: string;
+    root: string;
+    eslint?: EslintIgnores;
+    /** Also leave out what .gitignore files match (default: only when `eslint` is not given). */
+    gitignore?: boolean;
+  },
 ): Promise<SourceFileList> {
   const root = path.resolve(options.cwd, options.root);
   const realRoot = realpathOrUndefined(root) ?? root;
-  const gitignores = new Gitignores(root);
+  const exclusion = exclusionOf(root, options.eslint, options.gitignore ?? options.eslint === undefined);
   const files = new Set<string>();
   const skipped: SkippedPath[] = [];
   const visitedDirs = new Set<string>();
 
   const isOutside = (real: string): boolean => !isInside(real, realRoot) && !isInside(real, root);
 
-  const walk = (dir: string, ancestors: ReadonlySet<string>): void => {
+  // .gitignore exclusions met while walking stay silent (the user's own "not source"); ESLint's are listed.
+  const noteExcluded = (file: string, reason: string): void => {
+    if (reason === IGNORED_BY_CONFIG) skipped.push({ file, reason });
+  };
+
+  const walk = async (dir: string, ancestors: ReadonlySet<string>): Promise<void> => {
     const realDir = realpathOrUndefined(dir) ?? dir;
     if (ancestors.has(realDir)) {
       skipped.push({ file: dir, reason: 'symlink loop (this folder contains itself)' });
@@ -161,7 +220,7 @@ export async function listSourceFiles(
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const levels = gitignores.levelsFor(dir);
+    const levels = exclusion.levelsFor(dir);
     for (const entry of entries) {
       if (NEVER_ENTER.has(entry.name)) continue;
       const full = path.join(dir, entry.name);
@@ -188,11 +247,13 @@ export async function listSourceFiles(
         isFile = stat.isFile();
       }
       if (isDirectory) {
-        if (gitignores.isIgnored(full, true, levels)) continue;
-        walk(full, chain);
+        const excluded = await exclusion.entry(full, true, levels);
+        if (excluded === undefined) await walk(full, chain);
+        else noteExcluded(full, excluded);
       } else if (isFile && isSourceFile(full)) {
-        if (gitignores.isIgnored(full, false, levels)) continue;
-        files.add(full);
+        const excluded = await exclusion.entry(full, false, levels);
+        if (excluded === undefined) files.add(full);
+        else noteExcluded(full, excluded);
       }
     }
   };
@@ -212,16 +273,20 @@ export async function listSourceFiles(
       continue;
     }
     if (stat.isDirectory()) {
-      if (full !== root && isInside(full, root) && gitignores.isPathIgnored(full)) {
-        skipped.push({ file: full, reason: 'ignored by .gitignore' });
+      const excluded = full === root ? undefined : await exclusion.path(full, true);
+      if (excluded !== undefined) {
+        skipped.push({ file: full, reason: excluded });
         continue;
       }
-      walk(full, new Set());
+      await walk(full, new Set());
     } else if (!isSourceFile(full)) {
       skipped.push({ file: full, reason: `not a JavaScript/TypeScript source file (expected ${SOURCE_EXTENSIONS.join(' ')})` });
-    } else if (isInside(full, root) && gitignores.isPathIgnored(full)) {
-      skipped.push({ file: full, reason: 'ignored by .gitignore' });
     } else {
+      const excluded = await exclusion.path(full, false);
+      if (excluded !== undefined) {
+        skipped.push({ file: full, reason: excluded });
+        continue;
+      }
       files.add(full);
     }
   }

@@ -6,6 +6,7 @@
  */
 import os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { ruleSelector, type RuleSource } from './audit/rules.js';
 import { relativePath, scanFiles, type ScanOptions, type ScanResult } from './audit/scan.js';
 import type { Violation } from './audit/types.js';
 import { loadCliConfig } from './config.js';
@@ -52,6 +53,8 @@ interface WorkerInput {
   readonly files: readonly string[];
   readonly root: string;
   readonly preset?: ScanOptions['preset'];
+  /** Where each file's rules come from (a worker asks its own config, like the main thread). */
+  readonly rules?: RuleSource;
   readonly maxFileSize?: number;
 }
 
@@ -67,6 +70,7 @@ export function joinResults(parts: readonly ScanResult[], files: readonly string
     violations: parts.flatMap((part) => part.violations).sort(order),
     suppressed: parts.flatMap((part) => part.suppressed).sort(order),
     errors,
+    skipped: parts.flatMap((part) => part.skipped).sort((a, b) => (position.get(a.file) ?? 0) - (position.get(b.file) ?? 0)),
     filesScanned: parts.reduce((sum, part) => sum + part.filesScanned, 0),
     filesParsed: parts.reduce((sum, part) => sum + part.filesParsed, 0),
   };
@@ -92,7 +96,9 @@ function runWorker(input: WorkerInput): Promise<ScanResult> {
  * Scans like `scanFiles`, on `threads` threads when the compiled worker script is available (it is not
  * when running from TypeScript sources, e.g. under a test runner: then the scan stays sequential).
  */
-export async function scanFilesInParallel(options: ScanOptions & { readonly threads: number; readonly config: ConfigSource }): Promise<ScanResult> {
+export async function scanFilesInParallel(
+  options: ScanOptions & { readonly threads: number; readonly config: ConfigSource; readonly rules?: RuleSource },
+): Promise<ScanResult> {
   const threads = Math.min(options.threads, options.files.length);
   if (threads <= 1 || !__filename.endsWith('.js')) return scanFiles(options);
   // Interleaved shares: JWT-heavy folders are spread over every thread rather than landing on one.
@@ -100,7 +106,15 @@ export async function scanFilesInParallel(options: ScanOptions & { readonly thre
   options.files.forEach((file, index) => shares[index % threads]!.push(file));
   const [own, ...others] = shares;
   const workers = others.map((files) =>
-    runWorker({ kind: 'jwt-ssot-scan', config: options.config, files, root: options.root, preset: options.preset, maxFileSize: options.maxFileSize }),
+    runWorker({
+      kind: 'jwt-ssot-scan',
+      config: options.config,
+      files,
+      root: options.root,
+      preset: options.preset,
+      rules: options.rules,
+      maxFileSize: options.maxFileSize,
+    }),
   );
   // Keep rejections from surfacing as unhandled while the main thread scans its own share.
   for (const pending of workers) pending.catch(() => undefined);
@@ -123,6 +137,7 @@ async function workerMain(input: WorkerInput): Promise<void> {
     preset: input.preset,
     maxFileSize: input.maxFileSize,
     settingsFor: (file) => config.settingsFor(file),
+    rulesFor: input.rules && ruleSelector(input.rules, config),
   });
   parentPort!.postMessage({ result });
 }

@@ -98,3 +98,46 @@ export const AGREEMENT_TREE: Record<string, string> = {
   'src/plain.ts': 'export const add = (a: number, b: number) => a + b;\n',
   'scripts/mint.ts': "import jwt from 'jsonwebtoken';\nexport const t = jwt.sign({}, process.env.JWT_SECRET!);\n",
 };
+
+/**
+ * A tree whose own eslint.config.js overrides the preset: a rule off, rules at `warn`, options, per-folder
+ * overrides, a folder the config ignores (holding a nested config ESLint never loads) and a file only
+ * .gitignore names (git-tracked in a real repository: ESLint lints it). The config reads the plugin from
+ * a global the test sets, so ESLint and the audit, both in the test's process, use the same plugin object.
+ */
+export const OVERRIDES_TREE: Record<string, string> = {
+  'eslint.config.js': [
+    'const plugin = globalThis.__JWT_SSOT_PLUGIN__;',
+    'module.exports = [',
+    "  { ignores: ['frontend/**', 'vendor/**'] },",
+    '  plugin.configs.recommended,',
+    `  { settings: { 'jwt-ssot': ${JSON.stringify(AGREEMENT_SETTINGS)} } },`,
+    "  { rules: { 'jwt-ssot/no-jwt-secret-access': 'off', 'jwt-ssot/no-direct-decode': 'warn' } },",
+    "  { files: ['src/api/**'], rules: { 'jwt-ssot/no-direct-verify': ['error', { checkSign: true }] } },",
+    "  { files: ['src/ui/**'], rules: { 'jwt-ssot/no-direct-decode': 'off' } },",
+    "  { files: ['legacy/**'], rules: { 'jwt-ssot/no-auth-import-bypass': ['warn', { allowTypeImports: false }] } },",
+    '];',
+    '',
+  ].join('\n'),
+  '.gitignore': 'generated/\n',
+  'src/auth/jwt-handler.ts': AGREEMENT_TREE['src/auth/jwt-handler.ts']!,
+  'src/api/mint.ts': [
+    "import jwt from 'jsonwebtoken';",
+    "export const mint = (id: string) => jwt.sign({ sub: id }, process.env.JWT_SECRET!);",
+    "export const check = (t: string) => jwt.verify(t, 'k', { algorithms: ['HS256'] });",
+    'export const peek = (t: string) => jwt.decode(t);',
+    '',
+  ].join('\n'),
+  'src/ui/Claims.tsx': [
+    "import { jwtDecode } from 'jwt-decode';",
+    'export const Claims = ({ token }: { token: string }) => <i>{jwtDecode<{ sub: string }>(token).sub}</i>;',
+    '',
+  ].join('\n'),
+  'src/jobs/sign.ts': "import jwt from 'jsonwebtoken';\nexport const s = jwt.sign({}, 'k');\nexport const d = (t: string) => jwt.decode(t);\n",
+  'legacy/types.ts': "import type { JwtPayload } from 'jsonwebtoken';\nexport type Claims = JwtPayload;\nexport const key = process.env.JWT_SECRET;\n",
+  'generated/token.ts': "import jwt from 'jsonwebtoken';\nexport const v = (t: string) => jwt.verify(t, 'k', { algorithms: ['HS256'] });\n",
+  'vendor/lib.ts': "import jwt from 'jsonwebtoken';\nexport const v = (t: string) => jwt.verify(t, 'k');\n",
+  // A package ESLint never loads: the root config ignores this folder.
+  'frontend/eslint.config.mjs': "import angular from 'angular-eslint-not-installed';\nexport default [angular];\n",
+  'frontend/app.ts': "import jwt from 'jsonwebtoken';\nexport const v = (t: string) => jwt.verify(t, 'k');\n",
+};

@@ -73,4 +73,41 @@ describe('loadCliConfig', () => {
     expect((await config.settingsFor(path.join(dir, 'src/a.ts'))).root).toBe(dir);
     expect(await config.isIgnored(path.join(dir, 'src/a.ts'))).toBe(false);
   });
+
+  it("gives each file the jwt-ssot rule entries ESLint computes for it, the same object per config result", async () => {
+    const plugin = "{ rules: { 'no-direct-verify': { meta: { schema: [{ type: 'object' }] }, create: () => ({}) }, 'no-direct-decode': { create: () => ({}) } } }";
+    const dir = tree({
+      'eslint.config.js': [
+        `module.exports = [{ plugins: { 'jwt-ssot': ${plugin} }, rules: { 'jwt-ssot/no-direct-verify': ['warn', { checkSign: true }], 'jwt-ssot/no-direct-decode': 'error', 'no-console': 'off' } },`,
+        "  { files: ['legacy/**'], rules: { 'jwt-ssot/no-direct-decode': 'off' } }];",
+        '',
+      ].join('\n'),
+    });
+    const config = await loadCliConfig({ cwd: dir });
+    const src = await config.ruleEntriesFor(path.join(dir, 'src/a.ts'));
+    expect(src).toEqual({ 'jwt-ssot/no-direct-verify': [1, { checkSign: true }], 'jwt-ssot/no-direct-decode': [2] });
+    expect(await config.ruleEntriesFor(path.join(dir, 'src/b.ts'))).toBe(src);
+    expect((await config.ruleEntriesFor(path.join(dir, 'legacy/a.ts')))['jwt-ssot/no-direct-decode']).toEqual([0]);
+  });
+
+  it('decides whether a folder is ignored with the config above it, never loading a nested config there', async () => {
+    const dir = tree({
+      'eslint.config.js': "module.exports = [{ ignores: ['frontend/**', 'build/', '**/*.js'] }];\n",
+      'frontend/eslint.config.mjs': "import missing from 'not-installed-eslint-plugin';\nexport default [missing];\n",
+      'packages/app/eslint.config.mjs': "export default [{ ignores: ['gen/**'] }];\n",
+    });
+    const config = await loadCliConfig({ cwd: dir });
+    expect(await config.isDirectoryIgnored(path.join(dir, 'frontend'))).toBe(true);
+    expect(await config.isDirectoryIgnored(path.join(dir, 'build'))).toBe(true);
+    // A file-level ignore (`**/*.js`) does not make a folder ignored.
+    expect(await config.isDirectoryIgnored(path.join(dir, 'src'))).toBe(false);
+    expect(await config.isDirectoryIgnored(path.join(dir, 'packages/app'))).toBe(false);
+    // Inside packages/app its own config applies (ESLint 10's lookup from the file's folder).
+    expect(await config.isDirectoryIgnored(path.join(dir, 'packages/app/gen'))).toBe(true);
+    const loading = await config.isIgnored(path.join(dir, 'frontend/app.ts')).catch((error: unknown) => error);
+    // Asking about a file inside it would load the nested config, as ESLint would: the walk never does.
+    expect(loading).toBeInstanceOf(UsageError);
+    expect((loading as Error).message).toContain(path.join(dir, 'frontend/eslint.config.mjs'));
+  });
 });
+

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listSourceFiles } from '../../packages/cli/files.js';
+import { IGNORED_BY_CONFIG, listSourceFiles } from '../../packages/cli/files.js';
 import { removeTree, writeTree } from './helpers.js';
 
 describe('listSourceFiles', () => {
@@ -80,5 +80,44 @@ describe('listSourceFiles', () => {
     expect(files).not.toContain(path.join(dir, 'src/x.generated.ts'));
     expect(files).not.toContain(path.join(dir, 'src/nested/local-only.ts'));
     expect(files).toContain(path.join(dir, 'src/nested/kept.ts'));
+  });
+
+  it("with ESLint's ignores: no .gitignore, ignored folders never entered and listed once, ignored files listed", async () => {
+    const asked: string[] = [];
+    const eslint = {
+      isDirectoryIgnored: async (folder: string) => {
+        asked.push(path.relative(dir, folder));
+        return path.relative(dir, folder) === 'dist';
+      },
+      isIgnored: async (file: string) => path.relative(dir, file) === 'src/h.js',
+    };
+    const { files, skipped } = await listSourceFiles([], { cwd: dir, root: dir, eslint });
+    const listed = files.map((file) => path.relative(dir, file));
+    // .gitignore names these; ESLint lints them.
+    expect(listed).toContain('src/x.generated.ts');
+    expect(listed).toContain('src/nested/local-only.ts');
+    expect(listed).not.toContain('src/h.js');
+    expect(listed.some((file) => file.startsWith('dist/'))).toBe(false);
+    expect(asked).not.toContain('dist/out.js');
+    expect(asked).not.toContain('node_modules');
+    const ignored = skipped.filter((item) => item.reason === IGNORED_BY_CONFIG).map((item) => path.relative(dir, item.file));
+    expect(ignored).toEqual(['dist', 'src/h.js']);
+  });
+
+  it("with ESLint's ignores, an explicit path inside an ignored folder is ignored", async () => {
+    const eslint = { isDirectoryIgnored: async (folder: string) => path.relative(dir, folder) === 'src/nested', isIgnored: async () => false };
+    const { files, skipped } = await listSourceFiles(['src/nested/kept.ts', 'src/a.ts'], { cwd: dir, root: dir, eslint });
+    expect(files).toEqual([path.join(dir, 'src/a.ts')]);
+    expect(skipped).toEqual([{ file: path.join(dir, 'src/nested/kept.ts'), reason: IGNORED_BY_CONFIG }]);
+  });
+
+  it("can apply both ESLint's ignores and .gitignore (migrate), listing only ESLint's", async () => {
+    const eslint = { isDirectoryIgnored: async () => false, isIgnored: async (file: string) => path.relative(dir, file) === 'src/a.ts' };
+    const { files, skipped } = await listSourceFiles(['src'], { cwd: dir, root: dir, eslint, gitignore: true });
+    const listed = files.map((file) => path.relative(dir, file));
+    expect(listed).not.toContain('src/x.generated.ts');
+    expect(listed).not.toContain('src/a.ts');
+    expect(listed).toContain('src/nested/kept.ts');
+    expect(skipped.filter((item) => item.reason === IGNORED_BY_CONFIG).map((item) => path.relative(dir, item.file))).toEqual(['src/a.ts']);
   });
 });

@@ -75,6 +75,7 @@ describe('merge-reports: JSON', () => {
       filesScanned: 22,
       filesParsed: 7,
       violations: 3,
+      warnings: 0,
       suppressed: 1,
       errors: 1,
       byRule: { 'jwt-ssot/no-auth-import-bypass': 1, 'jwt-ssot/no-direct-decode': 1, 'jwt-ssot/no-direct-verify': 1 },

@@ -38,6 +38,7 @@ describe('joinResults', () => {
     violations,
     suppressed: [],
     errors: errors.map((file) => ({ file, message: 'Binary file (contains NUL bytes); not analysed.' })),
+    skipped: [],
     filesScanned: scanned,
     filesParsed: parsed,
   });

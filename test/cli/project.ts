@@ -7,7 +7,9 @@ export const SETTINGS = {
 };
 
 export const PROJECT: Record<string, string> = {
-  'eslint.config.js': settingsConfig(SETTINGS, "{ ignores: ['generated/**'] }, "),
+  // tmp/ is ignored twice, as projects that spread their .gitignore into the config (includeIgnoreFile) do:
+  // the audit, like ESLint, goes by the config's ignores alone.
+  'eslint.config.js': settingsConfig(SETTINGS, "{ ignores: ['generated/**', 'tmp/**'] }, "),
   '.gitignore': 'tmp/\n',
   'package.json': '{ "name": "audit-fixture", "private": true }\n',
   'src/auth/jwt-handler.ts': [

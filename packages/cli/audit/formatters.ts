@@ -3,7 +3,7 @@
  * with node-sarif-builder for code-scanning UIs; markdown is the table a reviewer pastes into a pull
  * request; text is for a terminal, grouped by file, coloured only when asked to (a TTY without NO_COLOR).
  */
-import type { AuditReport, JsonReport, JsonViolation, SuppressedViolation, Violation } from './types.js';
+import type { AuditReport, JsonReport, JsonViolation, SkippedFile, SuppressedViolation, Violation } from './types.js';
 import { SARIF_SHARD_PROPERTY } from './shard-coverage.js';
 import { displayName, markdownCode, sarifUri, terminalSafe } from './escape.js';
 
@@ -24,6 +24,8 @@ export interface FormatOptions {
   readonly toolUri?: string;
   /** Prepended to SARIF artifact paths: the report root's path inside the repository. */
   readonly sarifPathPrefix?: string;
+  /** Text: list every skipped file rather than counts by reason. */
+  readonly verbose?: boolean;
 }
 
 export function formatReport(format: Format, report: AuditReport, options: FormatOptions): string {
@@ -35,13 +37,13 @@ export function formatReport(format: Format, report: AuditReport, options: Forma
     case 'markdown':
       return formatMarkdown(report);
     default:
-      return formatText(report, options.color ?? false);
+      return formatText(report, options.color ?? false, options.verbose ?? false);
   }
 }
 
 function publicViolation(violation: Violation): JsonViolation {
-  const { file, line, column, endLine, endColumn, rule, library, api, kind, message, replacement, followUp } = violation;
-  return { file, line, column, endLine, endColumn, rule, library, api, kind, message, replacement, ...(followUp ? { followUp } : {}) };
+  const { file, line, column, endLine, endColumn, rule, severity, library, api, kind, message, replacement, followUp } = violation;
+  return { file, line, column, endLine, endColumn, rule, severity, library, api, kind, message, replacement, ...(followUp ? { followUp } : {}) };
 }
 
 export function formatJson(report: AuditReport): string {
@@ -55,6 +57,7 @@ export function formatJson(report: AuditReport): string {
       directiveLine: item.directiveLine,
       justification: item.justification,
     })),
+    skipped: report.skipped,
     summary: report.summary,
     ...(report.baseline && {
       baseline: {
@@ -66,6 +69,7 @@ export function formatJson(report: AuditReport): string {
     }),
     ...(report.impact && { impact: report.impact }),
     ...(report.shard && { shard: report.shard }),
+    ...(report.rulesNote && { rulesNote: report.rulesNote }),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
@@ -87,11 +91,11 @@ function formatSarif(report: AuditReport, options: FormatOptions): string {
       }),
     );
   }
-  // With a baseline, only new findings are errors; known ones stay visible as notes.
+  // With a baseline, only new findings keep their severity; known ones stay visible as notes.
   const isNew = report.baseline ? new Set(report.baseline.newViolations) : undefined;
   for (const violation of report.violations) {
     const result = new SarifResultBuilder().initSimple({
-      level: isNew && !isNew.has(violation) ? 'note' : 'error',
+      level: isNew && !isNew.has(violation) ? 'note' : violation.severity,
       messageText: violation.message,
       ruleId: violation.rule,
       fileUri: sarifUri(`${options.sarifPathPrefix ?? ''}${violation.file}`),
@@ -125,15 +129,20 @@ function formatSarif(report: AuditReport, options: FormatOptions): string {
   const log = builder.buildSarifOutput();
   const sarifRun = log.runs[0]!;
   if (report.shard) sarifRun.properties = { ...sarifRun.properties, [SARIF_SHARD_PROPERTY]: report.shard };
-  if (report.errors.length > 0) {
+  if (report.errors.length > 0 || report.skipped.length > 0) {
+    const notification = (level: 'error' | 'note', file: string, text: string) => ({
+      level,
+      message: { text },
+      locations: [{ physicalLocation: { artifactLocation: { uri: sarifUri(`${options.sarifPathPrefix ?? ''}${file}`) } } }],
+    });
     sarifRun.invocations = [
       {
         executionSuccessful: true,
-        toolExecutionNotifications: report.errors.map((error) => ({
-          level: 'error' as const,
-          message: { text: error.message },
-          locations: [{ physicalLocation: { artifactLocation: { uri: sarifUri(`${options.sarifPathPrefix ?? ''}${error.file}`) } } }],
-        })),
+        toolExecutionNotifications: [
+          ...report.errors.map((error) => notification('error', error.file, error.message)),
+          // Skipped by design: notes, so a code-scanning UI shows them without failing anything.
+          ...report.skipped.map((item) => notification('note', item.file, `Skipped: ${item.reason}.`)),
+        ],
       },
     ];
   }
@@ -166,36 +175,49 @@ function whatItDoes(violation: Violation): string {
   }
 }
 
+function markdownTable(lines: string[], violations: readonly Violation[], newOnes: ReadonlySet<Violation> | undefined): void {
+  lines.push(`| Site | What it does | Canonical replacement | Rule |${newOnes ? ' New |' : ''}`);
+  lines.push(`| --- | --- | --- | --- |${newOnes ? ' --- |' : ''}`);
+  for (const violation of violations) {
+    const cells = [
+      markdownCode(`${violation.file}:${violation.line}:${violation.column}`),
+      escapeCell(whatItDoes(violation)),
+      escapeCell(violation.replacement),
+      `\`${violation.rule}\``,
+    ];
+    if (newOnes) cells.push(newOnes.has(violation) ? 'yes' : '');
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  lines.push('');
+}
+
 function formatMarkdown(report: AuditReport): string {
   const lines: string[] = ['## JWT single-source-of-truth audit', ''];
   const { summary } = report;
   const newOnes = report.baseline ? new Set(report.baseline.newViolations) : undefined;
+  const errors = report.violations.filter((violation) => violation.severity !== 'warning');
+  const warnings = report.violations.filter((violation) => violation.severity === 'warning');
   if (report.violations.length === 0) {
     lines.push('No JWT handling outside the canonical module. :white_check_mark:', '');
-  } else {
-    lines.push(`| Site | What it does | Canonical replacement | Rule |${newOnes ? ' New |' : ''}`);
-    lines.push(`| --- | --- | --- | --- |${newOnes ? ' --- |' : ''}`);
-    for (const violation of report.violations) {
-      const cells = [
-        markdownCode(`${violation.file}:${violation.line}:${violation.column}`),
-        escapeCell(whatItDoes(violation)),
-        escapeCell(violation.replacement),
-        `\`${violation.rule}\``,
-      ];
-      if (newOnes) cells.push(newOnes.has(violation) ? 'yes' : '');
-      lines.push(`| ${cells.join(' | ')} |`);
-    }
-    lines.push('');
+  } else if (errors.length > 0) {
+    markdownTable(lines, errors, newOnes);
+  }
+  // Rules set to `warn` in the config: shown apart, because they do not fail the gate.
+  if (warnings.length > 0) {
+    lines.push('### Warnings', '');
+    markdownTable(lines, warnings, newOnes);
   }
   lines.push('**Totals**', '');
   lines.push(`- Files scanned: ${summary.filesScanned} (parsed: ${summary.filesParsed})`);
-  lines.push(`- Violations: ${summary.violations}${summary.followUps ? ` (${markedForFollowUp(summary.followUps)})` : ''}`);
+  lines.push(`- Violations: ${summary.violations}${summary.warnings ? ` (errors: ${summary.violations - summary.warnings}, warnings: ${summary.warnings})` : ''}${summary.followUps ? ` (${markedForFollowUp(summary.followUps)})` : ''}`);
   for (const [rule, count] of Object.entries(summary.byRule)) lines.push(`  - \`${rule}\`: ${count}`);
   if (Object.keys(summary.byLibrary).length > 0) {
     lines.push(`- By library: ${Object.entries(summary.byLibrary).map(([library, count]) => `${library} ${count}`).join(', ')}`);
   }
   lines.push(`- Suppressed with eslint-disable: ${summary.suppressed}`);
   lines.push(`- Files not analysed: ${summary.errors}`);
+  if (report.rulesNote) lines.push(`- Rules: ${report.rulesNote}`);
+  if (report.skipped.length > 0) lines.push(`- Files skipped: ${report.skipped.length}`);
   if (report.baseline) {
     lines.push(`- Baseline: ${report.baseline.newViolations.length} new, ${report.baseline.known} known, ${report.baseline.fixed.length} fixed`);
   }
@@ -209,6 +231,11 @@ function formatMarkdown(report: AuditReport): string {
     lines.push('', '### Files not analysed', '');
     for (const error of report.errors) lines.push(`- ${markdownCode(error.file)}: ${escapeCell(error.message)}`);
   }
+  if (report.skipped.length > 0) {
+    lines.push('', '<details>', `<summary>Skipped files (${report.skipped.length})</summary>`, '');
+    for (const item of report.skipped) lines.push(`- ${markdownCode(item.file)}: ${escapeCell(item.reason)}`);
+    lines.push('', '</details>');
+  }
   if (report.impact && report.impact.length > 0) {
     lines.push('', '### Tests that exercise these files', '');
     for (const entry of report.impact) {
@@ -220,7 +247,22 @@ function formatMarkdown(report: AuditReport): string {
 
 const paint = (color: boolean, code: number) => (text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
 
-export function formatText(report: AuditReport, color: boolean): string {
+/** The kind of a skip reason without its details (`too large (…)` → `too large`), for counts. */
+function reasonKind(reason: string): string {
+  const cut = reason.search(/ \(|,/);
+  return cut === -1 ? reason : reason.slice(0, cut);
+}
+
+function skippedLines(skipped: readonly SkippedFile[], verbose: boolean): string[] {
+  const byKind = new Map<string, number>();
+  for (const item of skipped) byKind.set(reasonKind(item.reason), (byKind.get(reasonKind(item.reason)) ?? 0) + 1);
+  const counts = [...byKind].map(([kind, count]) => `${count} ${kind}`).join(', ');
+  const lines = [`Skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} or folder${skipped.length === 1 ? '' : 's'}: ${counts}${verbose ? '' : ' (--verbose lists them)'}`];
+  if (verbose) for (const item of skipped) lines.push(`  ${displayName(item.file)}: ${terminalSafe(item.reason)}`);
+  return lines;
+}
+
+export function formatText(report: AuditReport, color: boolean, verbose = false): string {
   const red = paint(color, 31);
   const yellow = paint(color, 33);
   const dim = paint(color, 2);
@@ -243,7 +285,8 @@ export function formatText(report: AuditReport, color: boolean): string {
         const why = item.justification ? `-- ${item.justification}` : 'no justification';
         out.push(`  ${dim(position)}${yellow('suppressed')}  ${terminalSafe(item.message)}  ${dim(item.rule)}  ${dim(`(${item.directive}, ${terminalSafe(why)})`)}`);
       } else {
-        const label = newOnes ? (newOnes.has(item) ? red('new  ') : dim('known')) : red('error');
+        const severity = item.severity === 'warning' ? yellow('warning') : red('error');
+        const label = newOnes ? `${newOnes.has(item) ? red('new  ') : dim('known')} ${severity}` : severity;
         out.push(`  ${dim(position)}${label}  ${terminalSafe(item.message)}  ${dim(item.rule)}${item.followUp ? `  ${dim('(marked for follow-up)')}` : ''}`);
       }
     }
@@ -267,17 +310,22 @@ export function formatText(report: AuditReport, color: boolean): string {
     for (const item of fixed) out.push(`  ${green('fixed')}  ${displayName(item.file)} ${item.rule} ${item.api} (was line ${item.line})`);
   }
   const { summary } = report;
+  const warnings = summary.warnings ?? 0;
+  const ofWhich = (all: number, warned: number): string =>
+    warned > 0 ? ` (${all - warned} error${all - warned === 1 ? '' : 's'}, ${warned} warning${warned === 1 ? '' : 's'})` : '';
+  if (report.skipped.length > 0) out.push(...skippedLines(report.skipped, verbose).map((line, index) => (index === 0 ? line : dim(line))));
   const tail = `${summary.suppressed} suppressed, ${summary.errors} file${summary.errors === 1 ? '' : 's'} not analysed (${summary.filesScanned} scanned, ${summary.filesParsed} parsed)`;
   if (report.baseline) {
-    // With a baseline only new findings fail the gate, so the last line says what the exit code means.
-    const fresh = report.baseline.newViolations.length;
-    const status = fresh === 0 && summary.errors === 0 ? green('✓') : red('✖');
-    out.push(`${status} ${report.baseline.known} known, ${fresh} new, ${tail}`);
+    // With a baseline only new errors fail the gate, so the last line says what the exit code means.
+    const fresh = report.baseline.newViolations;
+    const freshWarnings = fresh.filter((violation) => violation.severity === 'warning').length;
+    const status = fresh.length === freshWarnings && summary.errors === 0 ? (freshWarnings === 0 ? green('✓') : yellow('⚠')) : red('✖');
+    out.push(`${status} ${report.baseline.known} known, ${fresh.length} new${ofWhich(fresh.length, freshWarnings)}, ${tail}`);
   } else {
-    const status = summary.violations === 0 && summary.errors === 0 ? green('✓') : red('✖');
-    out.push(`${status} ${summary.violations} violation${summary.violations === 1 ? '' : 's'}, ${tail}`);
+    const status = summary.violations === warnings && summary.errors === 0 ? (warnings === 0 ? green('✓') : yellow('⚠')) : red('✖');
+    out.push(`${status} ${summary.violations} violation${summary.violations === 1 ? '' : 's'}${ofWhich(summary.violations, warnings)}, ${tail}`);
   }
   if (summary.followUps) out.push(`  ${markedForFollowUp(summary.followUps)} (TODO(jwt-ssot) comments): still violations until they are fixed`);
-  for (const note of report.notes) out.push(dim(terminalSafe(note)));
+  for (const note of report.rulesNote ? [report.rulesNote, ...report.notes] : report.notes) out.push(dim(terminalSafe(note)));
   return `${out.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 /** Turns a scan into the report every format prints: totals by rule and by library. */
 import type { ScanResult } from './scan.js';
-import type { AuditReport, AuditSummary, BaselineComparison, ImpactEntry } from './types.js';
+import type { AuditReport, AuditSummary, BaselineComparison, ImpactEntry, Severity } from './types.js';
 import type { ShardCoverage } from './shard-coverage.js';
 
 function count<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
@@ -13,7 +13,7 @@ function count<T>(items: readonly T[], key: (item: T) => string): Record<string,
 export function summarize(parts: {
   readonly filesScanned: number;
   readonly filesParsed: number;
-  readonly violations: ReadonlyArray<{ readonly rule: string; readonly library: string; readonly followUp?: boolean }>;
+  readonly violations: ReadonlyArray<{ readonly rule: string; readonly library: string; readonly severity?: Severity; readonly followUp?: boolean }>;
   readonly suppressed: number;
   readonly errors: number;
 }): AuditSummary {
@@ -21,6 +21,7 @@ export function summarize(parts: {
     filesScanned: parts.filesScanned,
     filesParsed: parts.filesParsed,
     violations: parts.violations.length,
+    warnings: parts.violations.filter((violation) => violation.severity === 'warning').length,
     suppressed: parts.suppressed,
     errors: parts.errors,
     byRule: count(parts.violations, (violation) => violation.rule),
@@ -37,7 +38,15 @@ function followUpCount(violations: ReadonlyArray<{ readonly followUp?: boolean }
 
 export function buildReport(
   scan: ScanResult,
-  extra: { version: string; root: string; baseline?: BaselineComparison; impact?: readonly ImpactEntry[]; notes?: readonly string[]; shard?: ShardCoverage },
+  extra: {
+    version: string;
+    root: string;
+    baseline?: BaselineComparison;
+    impact?: readonly ImpactEntry[];
+    notes?: readonly string[];
+    rulesNote?: string;
+    shard?: ShardCoverage;
+  },
 ): AuditReport {
   return {
     version: extra.version,
@@ -45,6 +54,7 @@ export function buildReport(
     violations: scan.violations,
     errors: scan.errors,
     suppressed: scan.suppressed,
+    skipped: scan.skipped,
     summary: summarize({
       filesScanned: scan.filesScanned,
       filesParsed: scan.filesParsed,
@@ -55,6 +65,7 @@ export function buildReport(
     baseline: extra.baseline,
     impact: extra.impact,
     notes: extra.notes ?? [],
+    rulesNote: extra.rulesNote,
     ...(extra.shard ? { shard: extra.shard } : {}),
   };
 }

@@ -5,36 +5,31 @@
  * interpolates them, so the audit and `eslint` print the same sites with the same words.
  */
 import path from 'node:path';
-import {
-  analyzeFile,
-  DEFAULT_RULE_OPTIONS,
-  findingsFor,
-  mightContainSites,
-  parseFile,
-  RULE_IDS,
-  type RuleId,
-  type RuleOptions,
-  type Settings,
-} from '../../engine/index.js';
-import plugin, { NAMESPACE } from '../../plugin/index.js';
+import fs from 'node:fs';
+import { analyzeFile, findingsFor, mightContainSites, parseFile, type Settings } from '../../engine/index.js';
 import { toPosix } from '../../engine/paths.js';
 import { existingFollowUp, followUpAnchor, FOLLOW_UP_PREFIX } from '../../rewrite/follow-ups.js';
-import { describeParseError, readSourceFile } from '../source-text.js';
+import { describeFsError, describeParseError, readSourceFile } from '../source-text.js';
 import { suppressionsOf } from './suppressions.js';
-import type { FileError, SuppressedViolation, Violation } from './types.js';
+import { jwtEvidence } from './evidence.js';
+import { presetRules, type ActiveRule, type Preset } from './rules.js';
+import type { FileError, SkippedFile, SuppressedViolation, Violation } from './types.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
 /** Every directive suppressionsOf reads (`eslint-disable`, `-line`, `-next-line`, `eslint-enable`) holds one of these. */
 const ESLINT_DIRECTIVE = /eslint-(?:disable|enable)/;
 
-export type Preset = 'recommended' | 'strict';
+export type { ActiveRule, Preset } from './rules.js';
+export { presetRules } from './rules.js';
 
 export interface ScanOptions {
   readonly files: readonly string[];
   /** Report paths relative to this folder. */
   readonly root: string;
   readonly settingsFor: (file: string) => Promise<Settings>;
+  /** The rules for each file (the user's config); without it, the preset's for every file. */
+  readonly rulesFor?: (file: string) => Promise<readonly ActiveRule[]>;
   readonly preset?: Preset;
   readonly maxFileSize?: number;
   readonly onProgress?: (done: number, total: number) => void;
@@ -44,39 +39,27 @@ export interface ScanResult {
   readonly violations: Violation[];
   readonly suppressed: SuppressedViolation[];
   readonly errors: FileError[];
+  readonly skipped: SkippedFile[];
   readonly filesScanned: number;
   readonly filesParsed: number;
 }
 
-export interface ActiveRule {
-  readonly id: RuleId;
-  readonly eslintId: string;
-  readonly options: RuleOptions[RuleId];
-  readonly messages: Readonly<Record<string, string>>;
-  readonly description: string;
-  readonly helpUri?: string;
-}
-
-/** The preset's rules with the options it sets, as the lint run would see them. */
-export function presetRules(preset: Preset = 'recommended'): ActiveRule[] {
-  const configured = plugin.configs[preset].rules ?? {};
-  const active: ActiveRule[] = [];
-  for (const id of RULE_IDS) {
-    const eslintId = `${NAMESPACE}/${id}`;
-    const entry = configured[eslintId];
-    if (entry === undefined) continue;
-    const [severity, ruleOptions] = Array.isArray(entry) ? entry : [entry, undefined];
-    if (severity === 'off' || severity === 0) continue;
-    active.push({
-      id,
-      eslintId,
-      options: { ...DEFAULT_RULE_OPTIONS[id], ...(ruleOptions as object | undefined) } as RuleOptions[RuleId],
-      messages: plugin.rules[id].meta.messages as Record<string, string>,
-      description: plugin.rules[id].meta.docs?.description ?? id,
-      helpUri: plugin.rules[id].meta.docs?.url,
-    });
+/**
+ * A file over the size limit: an error (with readSourceFile's words) when it shows JWT use, otherwise
+ * skipped (see evidence.ts).
+ */
+function oversized(file: string, maxFileSize: number, settings: Settings): { error: string } | { skipped: string } {
+  const read = readSourceFile(file, maxFileSize);
+  const message = read.ok ? 'File too large to analyse.' : read.message;
+  let evidence: string | undefined;
+  try {
+    evidence = jwtEvidence(file, settings);
+  } catch (error) {
+    return { error: describeFsError(error, 'read') };
   }
-  return active;
+  if (evidence) return { error: message };
+  const size = /\(\d+ bytes > \d+/.exec(message)?.[0]?.slice(1);
+  return { skipped: `too large${size ? ` (${size})` : ''}, no JWT evidence (no import of a JWT library or private auth path)` };
 }
 
 /** ESLint's own placeholder rule: `{{ key }}` is replaced when `key` is in data, left alone otherwise. */
@@ -94,18 +77,31 @@ export function relativePath(root: string, file: string): string {
 }
 
 export async function scanFiles(options: ScanOptions): Promise<ScanResult> {
-  const rules = presetRules(options.preset);
+  const preset = presetRules(options.preset);
+  const rulesFor = options.rulesFor ?? (async () => preset);
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const violations: Violation[] = [];
   const suppressed: SuppressedViolation[] = [];
   const errors: FileError[] = [];
+  const skipped: SkippedFile[] = [];
   let filesParsed = 0;
   let done = 0;
 
   for (const file of options.files) {
     const rel = relativePath(options.root, file);
     options.onProgress?.(done++, options.files.length);
-    // Too large, unreadable, vanished since listing or binary: an error naming the reason (source-text.ts).
+    const rules = await rulesFor(file);
+    // Every jwt-ssot rule is off for this file: ESLint reports nothing from it either.
+    if (rules.length === 0) continue;
+    const settings = await options.settingsFor(file);
+    const size = sizeOf(file);
+    if (size !== undefined && size > maxFileSize) {
+      const verdict = oversized(file, maxFileSize, settings);
+      if ('error' in verdict) errors.push({ file: rel, message: verdict.error });
+      else skipped.push({ file: rel, reason: verdict.skipped });
+      continue;
+    }
+    // Unreadable, vanished since listing or binary: an error naming the reason (source-text.ts).
     const read = readSourceFile(file, maxFileSize);
     if (!read.ok) {
       errors.push({ file: rel, message: read.message });
@@ -114,7 +110,6 @@ export async function scanFiles(options: ScanOptions): Promise<ScanResult> {
     // ESLint drops the BOM before parsing; columns must match its.
     let text = read.source.text;
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const settings = await options.settingsFor(file);
     if (!mightContainSites(text, settings)) continue;
     const hasFollowUps = text.includes(FOLLOW_UP_PREFIX);
     let parsed: ReturnType<typeof parseFile>;
@@ -147,6 +142,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanResult> {
           endLine: loc.end.line,
           endColumn: loc.end.column + 1,
           rule: rule.eslintId,
+          severity: rule.severity,
           messageId: finding.messageId,
           library: finding.library,
           api: finding.api,
@@ -169,5 +165,14 @@ export async function scanFiles(options: ScanOptions): Promise<ScanResult> {
     compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.rule, b.rule);
   violations.sort(order);
   suppressed.sort(order);
-  return { violations, suppressed, errors, filesScanned: options.files.length, filesParsed };
+  return { violations, suppressed, errors, skipped, filesScanned: options.files.length, filesParsed };
+}
+
+/** The file's size, or undefined when it cannot be read (readSourceFile then says why). */
+function sizeOf(file: string): number | undefined {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return undefined;
+  }
 }

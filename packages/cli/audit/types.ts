@@ -4,6 +4,9 @@ import type { ShardCoverage } from './shard-coverage.js';
 
 export type ViolationKind = FindingKind;
 
+/** ESLint's two reporting severities: errors fail the gate, warnings only past `--max-warnings`. */
+export type Severity = 'error' | 'warning';
+
 export interface Violation {
   /** Path relative to the report root, with forward slashes. */
   readonly file: string;
@@ -14,6 +17,8 @@ export interface Violation {
   readonly endColumn: number;
   /** The ESLint rule id, `jwt-ssot/no-direct-verify`. */
   readonly rule: string;
+  /** The rule's severity in the user's config for this file (or the preset's). */
+  readonly severity: Severity;
   readonly messageId: string;
   readonly library: string;
   readonly api: string;
@@ -42,10 +47,19 @@ export interface FileError {
   readonly message: string;
 }
 
+/** A file or folder the audit did not analyse by design (ignored, too large without JWT evidence, …). */
+export interface SkippedFile {
+  readonly file: string;
+  readonly reason: string;
+}
+
 export interface AuditSummary {
   readonly filesScanned: number;
   readonly filesParsed: number;
+  /** Every finding, errors and warnings. */
   readonly violations: number;
+  /** The findings of rules set to `warn` (absent in reports written before severities existed). */
+  readonly warnings?: number;
   readonly suppressed: number;
   readonly errors: number;
   readonly byRule: Record<string, number>;
@@ -76,16 +90,21 @@ export interface AuditReport {
   readonly violations: readonly Violation[];
   readonly errors: readonly FileError[];
   readonly suppressed: readonly SuppressedViolation[];
+  readonly skipped: readonly SkippedFile[];
   readonly summary: AuditSummary;
   readonly baseline?: BaselineComparison;
   readonly impact?: readonly ImpactEntry[];
   readonly notes: readonly string[];
   /** With `--shard i/n`: which part of which file list this report covers. */
   readonly shard?: ShardCoverage;
+  /** Set when the rules are not the config's own (it names no jwt-ssot rule): one line saying so. */
+  readonly rulesNote?: string;
 }
 
 /** One violation as `--format json` prints it: messageId and lineText stay internal. */
-export type JsonViolation = Pick<Violation, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'rule' | 'library' | 'api' | 'kind' | 'message' | 'replacement' | 'followUp'>;
+export type JsonViolation = Pick<Violation, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'rule' | 'library' | 'api' | 'kind' | 'message' | 'replacement' | 'followUp'> &
+  // Reports written before severities existed hold errors only.
+  Partial<Pick<Violation, 'severity'>>;
 
 export type JsonSuppressedViolation = JsonViolation & Pick<SuppressedViolation, 'directive' | 'directiveLine' | 'justification'>;
 
@@ -95,6 +114,8 @@ export interface JsonReport {
   readonly violations: readonly JsonViolation[];
   readonly errors: readonly FileError[];
   readonly suppressed: readonly JsonSuppressedViolation[];
+  /** Absent in reports written before skipped files were listed. */
+  readonly skipped?: readonly SkippedFile[];
   readonly summary: AuditSummary;
   readonly baseline?: {
     readonly file: string;
@@ -104,4 +125,6 @@ export interface JsonReport {
   };
   readonly impact?: readonly ImpactEntry[];
   readonly shard?: ShardCoverage;
+  /** AuditReport's rulesNote, when set. */
+  readonly rulesNote?: string;
 }

@@ -84,6 +84,9 @@ export function mergeJsonReports(reports: readonly JsonReport[]): MergedJsonRepo
   const errors = uniqueBy(reports.flatMap((report) => report.errors ?? []), (error) => `${error.file}\0${error.message}`).sort(
     (a, b) => compare(a.file, b.file) || compare(a.message, b.message),
   );
+  const skipped = uniqueBy(reports.flatMap((report) => report.skipped ?? []), (item) => `${item.file}\0${item.reason}`).sort(
+    (a, b) => compare(a.file, b.file) || compare(a.reason, b.reason),
+  );
   const versions = [...new Set(reports.map((report) => report.version).filter((version) => version !== undefined))];
   const merged: MergedJsonReport = {
     // A report written by hand may lack a version: JSON.stringify then leaves the key out, as before.
@@ -91,6 +94,7 @@ export function mergeJsonReports(reports: readonly JsonReport[]): MergedJsonRepo
     violations,
     errors,
     suppressed,
+    skipped,
     summary: {
       ...summarize({
         filesScanned: reports.reduce((sum, report) => sum + (report.summary?.filesScanned ?? 0), 0),
@@ -274,7 +278,8 @@ export const mergeReportsCommand = defineCommand({
     if (inputFormat === 'json') {
       const merged = mergeJsonReports(inputs.map((input) => input.report as JsonReport));
       text = `${JSON.stringify(merged, null, 2)}\n`;
-      const gate = merged.baseline ? merged.baseline.new.length : merged.violations.length;
+      // Warnings (rules set to `warn`) do not fail the gate, as in the audit without --max-warnings.
+      const gate = (merged.baseline ? merged.baseline.new : merged.violations).filter((violation) => violation.severity !== 'warning').length;
       failing = gate > 0 || (merged.errors?.length ?? 0) > 0;
     } else {
       const merged = mergeSarifLogs(inputs.map((input) => input.report as Log));
