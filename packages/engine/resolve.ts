@@ -218,6 +218,14 @@ export class SpecifierResolver {
     return this.packageType(path.dirname(path.resolve(file))) === 'module' ? true : undefined;
   }
 
+  /** Node runs this file as an ES module: `.mjs`/`.mts`, or `.js`/`.ts` under a `"type": "module"` package.json. */
+  runsAsEsm(file: string): boolean {
+    const ext = path.extname(file);
+    if (ext === '.mts' || ext === '.mjs') return true;
+    if (ext === '.cts' || ext === '.cjs') return false;
+    return this.packageType(path.dirname(path.resolve(file))) === 'module';
+  }
+
   /** The `type` of the nearest package.json above `dir` (the file itself need not exist yet). */
   private packageType(dir: string): string | undefined {
     // get-tsconfig's find-up takes any file name and shares this resolver's cache.

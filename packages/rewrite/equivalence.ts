@@ -61,7 +61,8 @@ function unwrapKey(node: Node): Node {
 export function keyCheck(ctx: PlanContext, key: Node, name: string): Check | undefined {
   const site = keySourceOf(ctx, key);
   const canonical = canonicalKeySources(ctx.shape);
-  const keyText = sourceOf(ctx, key).slice(0, 60);
+  // One line, whatever the code's layout: it goes into a line comment and a one-line report.
+  const keyText = sourceOf(ctx, key).replace(/\s+/g, ' ').slice(0, 60);
   const known = canonical.filter((source) => source.kind !== 'unknown');
   if (canonical.length === 1 && sameSource(site, canonical[0]!)) return undefined;
   // Migrate only: where the syntactic trace stopped, the type checker may prove the same declaration.
@@ -79,7 +80,7 @@ export function keyCheck(ctx: PlanContext, key: Node, name: string): Check | und
   const root = ctx.settings.root;
   // A direct env read or a config lookup names its source in full; anything else is quoted with its source.
   const direct = (site.kind === 'env' && isDirectEnvRead(key)) || site.kind === 'config';
-  const siteKey = direct ? describeSource(site, root) : `\`${keyText}\` (${site.kind === 'env' ? `env ${site.name}` : describeSource(site, root)})`;
+  const siteKey = direct ? describeSource(site, root) : `\`${keyText}\` (${site.kind === 'env' ? `env ${describeSource(site, root)}` : describeSource(site, root)})`;
   if (known.length === 0) {
     return {
       about: 'key',
@@ -97,7 +98,7 @@ export function keyCheck(ctx: PlanContext, key: Node, name: string): Check | und
   }
   return {
     about: 'key',
-    reason: noVerifierUsesKey(ctx, site, siteKey) ?? `Verifies with ${siteKey} while ${name} uses ${canonicalKey}; decide which key is right.`,
+    reason: noVerifierUsesKey(ctx, site, siteKey) ?? `Verifies with ${siteKey} while ${name} uses ${canonicalKey}; another key, perhaps for another kind of token: give that token its own function in canonical.exports.verify, or keep this call.`,
     check: `${name}'s key (${canonicalKey}) is right where this call used ${siteKey}`,
   };
 }

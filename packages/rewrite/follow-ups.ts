@@ -29,11 +29,25 @@ export function followUpAnchor(node: Node, text: string): Node {
   return current;
 }
 
+/**
+ * Where a statement begins for its comments: `@Injectable() export class X` starts at its decorators,
+ * although the parser starts the export declaration at `export` (a comment put there would sit between
+ * the decorator and the class).
+ */
+export function statementStart(statement: Node): number {
+  let start = statement.range[0];
+  const owners = [statement, (statement as { declaration?: Node | null }).declaration];
+  for (const owner of owners) {
+    for (const decorator of (owner as { decorators?: readonly Node[] } | null | undefined)?.decorators ?? []) start = Math.min(start, decorator.range[0]);
+  }
+  return start;
+}
+
 /** Comments directly above `statement` (only blank space between), nearest first. */
 function commentsAbove(text: string, ast: TSESTree.Program, statement: Node): TSESTree.Comment[] {
   const above: TSESTree.Comment[] = [];
   const comments = ast.comments ?? [];
-  let cursor = statement.range[0];
+  let cursor = statementStart(statement);
   // Comments are in source order: start from the last one ending before the statement (binary search,
   // so a file with thousands of sites and comments is not quadratic).
   for (let index = lastCommentEndingBy(comments, cursor); index >= 0; index--) {
@@ -67,7 +81,7 @@ export function existingFollowUp(text: string, ast: TSESTree.Program, statement:
 
 /** The start of the follow-up comments right above a statement (they must stay next to it), else its start. */
 export function startAboveFollowUps(text: string, ast: TSESTree.Program, statement: Node): number {
-  let position = statement.range[0];
+  let position = statementStart(statement);
   for (const comment of commentsAbove(text, ast, statement)) {
     if (comment.value.trim().startsWith(FOLLOW_UP_PREFIX)) position = comment.range[0];
   }
@@ -82,7 +96,7 @@ export function followUpComment(reason: string): string {
 
 /** Inserts the follow-up comment on its own line above the statement (or before it, when it shares its line). */
 export function followUpEdit(text: string, statement: Node, reason: string, eol: string): TextEdit {
-  const start = statement.range[0];
+  const start = statementStart(statement);
   const lineBegin = lineStart(text, start);
   const indent = indentAt(text, start);
   const comment = followUpComment(reason);

@@ -1,6 +1,7 @@
 /**
  * The one place that decides how a file spells the canonical module: `importPath`, a package name, a
- * tsconfig `paths` alias, or a relative path, and whether it ends in `.js` (NodeNext ESM). The tsconfig
+ * tsconfig `paths` alias, or a relative path, and whether it ends in `.js` (NodeNext ESM, or JavaScript
+ * that Node runs as ESM). The tsconfig
  * facts come from the engine's one resolver (get-tsconfig underneath, never TypeScript's API), so the
  * lint rules can call this from an editor and share the resolver's cache with the engine.
  */
@@ -16,8 +17,12 @@ export interface SpecifierHints {
 
 function jsExtensionOf(file: string): string {
   const ext = path.extname(file);
+  if (ext === '.mjs' || ext === '.cjs') return ext;
   return ext === '.mts' ? '.mjs' : ext === '.cts' ? '.cjs' : '.js';
 }
+
+const JAVASCRIPT = new Set(['.js', '.mjs', '.cjs', '.jsx']);
+const isJavaScript = (file: string): boolean => JAVASCRIPT.has(path.extname(file));
 
 /**
  * The specifier `fromFile` imports the canonical module by: `importPath` when set, the package name when
@@ -36,6 +41,9 @@ export function canonicalImportSpecifier(settings: Settings, fromFile: string, h
   if (alias) return projectJs ? `${alias}.js` : alias;
   let relative = toPosix(path.relative(path.dirname(file), stripExtension(canonical.file)));
   if (!relative.startsWith('.')) relative = `./${relative}`;
-  const withJs = !hints.commonJs && (projectJs ?? hints.importsUseJs);
+  // Plain JavaScript that Node runs as ESM needs the real extension whatever the tsconfig says (Node
+  // resolves no extensionless relative import): `./auth` would fail with ERR_MODULE_NOT_FOUND.
+  const nodeEsmJavaScript = isJavaScript(file) && isJavaScript(canonical.file) && resolver.runsAsEsm(file);
+  const withJs = !hints.commonJs && (nodeEsmJavaScript || (projectJs ?? hints.importsUseJs));
   return withJs ? relative + jsExtensionOf(canonical.file) : relative;
 }

@@ -81,8 +81,7 @@ class Tracer {
       case 'AwaitExpression':
         return this.evaluate(module, node.argument);
       case 'LogicalExpression':
-        // `process.env.JWT_SECRET ?? ''`: a literal fallback keeps the source (the same rule as before).
-        return node.operator !== '&&' && unwrap(node.right).type === 'Literal' ? this.evaluate(module, node.left) : UNKNOWN;
+        return this.withFallback(module, node);
       case 'ObjectExpression':
         return { kind: 'object', module, node, label: 'object' };
       case 'FunctionExpression':
@@ -93,6 +92,20 @@ class Tracer {
       default:
         return UNKNOWN;
     }
+  }
+
+  /**
+   * `process.env.JWT_SECRET ?? ''` is still the env variable: with it unset, an empty key fails the same
+   * way as a missing one. A real fallback (`|| 'dev-secret'`) is another key whenever the variable is
+   * unset, so it becomes part of the source: it matches only a canonical key with the same fallback.
+   */
+  private withFallback(module: ModuleFile, node: TSESTree.LogicalExpression): Value {
+    const fallback = unwrap(node.right);
+    if (node.operator === '&&' || fallback.type !== 'Literal') return UNKNOWN;
+    const value = this.evaluate(module, node.left);
+    if (fallback.value === '' || fallback.value === null) return value;
+    if (value.kind !== 'secret' || value.source.kind !== 'env') return UNKNOWN;
+    return { kind: 'secret', source: { ...value.source, fallback: fallback.raw } };
   }
 
   private identifier(module: ModuleFile, node: TSESTree.Identifier): Value {

@@ -10,7 +10,7 @@
 import { analyzeFile, entryImportSpecifier, findingsFor, mightContainSites, parseFile, type Settings } from '../engine/index.js';
 import { CanonicalImport, type CanonicalExport } from './canonical-import.js';
 import { defaultCanonicalShape, type CanonicalShape } from './canonical-shape.js';
-import { existingFollowUp, followUpAnchor, followUpComment, followUpEdit } from './follow-ups.js';
+import { existingFollowUp, followUpAnchor, followUpComment, followUpEdit, statementStart } from './follow-ups.js';
 import { planFile, rewritableFindings, type FilePlan } from './plan-file.js';
 import type { PlanContext } from './plan-context.js';
 import { followUp } from './plan.js';
@@ -183,7 +183,7 @@ function planRewrites(input: MigrateInput, text: string, parsed: Pick<PlanContex
   const followUpPositions: Array<{ offset: number; reason: string }> = [];
   for (const { statement, reasons } of planned) {
     const reason = reasons.join(' ');
-    followUpPositions.push({ offset: statement.range[0], reason });
+    followUpPositions.push({ offset: statementStart(statement), reason });
     if (existingFollowUp(text, ast, statement) !== undefined) continue;
     edits.push(followUpEdit(text, statement, reason, eol));
     described.push({ kind: 'follow-up', line: statement.loc.start.line, description: followUpComment(reason) });

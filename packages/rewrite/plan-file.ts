@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findingsFor, type Finding } from '../engine/index.js';
-import { existingFollowUp, followUpAnchor } from './follow-ups.js';
+import { existingFollowUp, followUpAnchor, statementStart } from './follow-ups.js';
 import { followUp, planSite, type Plan, type Rewrite } from './plan.js';
 import type { PlanContext } from './plan-context.js';
 
@@ -75,7 +75,7 @@ export function planFile(ctx: PlanContext, findings: readonly Finding[], options
       byStatement.set(statement, reasons);
     }
     followUps = [...byStatement].map(([statement, reasons]) => ({ statement, reasons }));
-    const followUpStarts = followUps.map(({ statement }) => statement.range[0]).sort((a, b) => a - b);
+    const followUpStarts = followUps.map(({ statement }) => statementStart(statement)).sort((a, b) => a - b);
     const overlapsEarlierRewrite = earlierOverlaps(rewrites);
     for (const [finding, plan] of rewrites) {
       const [start, end] = plan.range;

@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findingsFor, RULE_IDS, type FileAnalysis, type Settings } from '../engine/index.js';
-import { existingFollowUp, followUpAnchor, followUpComment, followUpEdit } from './follow-ups.js';
+import { existingFollowUp, followUpAnchor, followUpComment, followUpEdit, statementStart } from './follow-ups.js';
 import { reasonFor } from './follow-up-reasons.js';
 import type { TextEdit } from './text.js';
 
@@ -45,7 +45,7 @@ export function markRemainingFindings(parsed: AnalysedText, settings: Settings, 
     const reason = reasons.join(' ');
     return {
       edit: followUpEdit(text, statement, reason, eol),
-      offset: statement.range[0],
+      offset: statementStart(statement),
       line: statement.loc.start.line,
       reason,
       description: followUpComment(reason),

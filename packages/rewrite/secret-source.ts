@@ -7,7 +7,12 @@ import path from 'node:path';
 
 export type SecretSource =
   /** Read from the environment variable `name` (`process.env.X`, `import.meta.env.X`, a parsed env view). */
-  | { readonly kind: 'env'; readonly name: string }
+  | {
+      readonly kind: 'env';
+      readonly name: string;
+      /** The literal used when the variable is unset (`|| 'dev-secret'`), as written; an empty one is no fallback. */
+      readonly fallback?: string;
+    }
   /**
    * A binding or object property whose value cannot be traced further (`export const SECRET = load()`):
    * the same declaration is the same key. `file` is absolute (or `package:<specifier>` for a package
@@ -21,10 +26,16 @@ export type SecretSource =
 export const UNKNOWN_SOURCE: SecretSource = { kind: 'unknown' };
 
 export function sameSource(a: SecretSource, b: SecretSource): boolean {
-  if (a.kind === 'env' && b.kind === 'env') return a.name === b.name;
+  if (a.kind === 'env' && b.kind === 'env') return a.name === b.name && normalizedLiteral(a.fallback) === normalizedLiteral(b.fallback);
   if (a.kind === 'declaration' && b.kind === 'declaration') return a.file === b.file && a.at === b.at;
   if (a.kind === 'config' && b.kind === 'config') return a.path === b.path;
   return false;
+}
+
+/** A fallback literal compared by value, whatever its quotes (`'dev'` and `"dev"` are the same key). */
+function normalizedLiteral(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  return /^(['"]).*\1$/s.test(raw) ? `string:${raw.slice(1, -1)}` : raw;
 }
 
 /** One entry per distinct source, in first-seen order. */
@@ -36,7 +47,7 @@ export function distinctSources(sources: readonly SecretSource[]): SecretSource[
 
 /** `JWT_SECRET`, or `SECRET in src/config.ts`. */
 export function describeSource(source: SecretSource, root: string): string {
-  if (source.kind === 'env') return source.name;
+  if (source.kind === 'env') return source.fallback === undefined ? source.name : `${source.name} (or ${source.fallback} when unset)`;
   if (source.kind === 'unknown') return 'an untraced key';
   if (source.kind === 'config') return `config ${source.path}`;
   const where = source.file.startsWith('package:') ? source.file.slice('package:'.length) : path.relative(root, source.file) || source.file;

@@ -3,7 +3,8 @@
  * TextEncoder().encode(process.env.JWT_SECRET)`, `const SECRET = config.jwt.secret`) are removed when
  * nothing references them any more, they were referenced before the migration (so dead code the codemod
  * did not orphan stays), they are not exported, and computing them has no side effect (reads, the key
- * conversions, a function expression): dropping them must not change what the program does.
+ * conversions, a function expression): dropping them must not change what the program does. A
+ * destructuring of plain names (`const { verify } = jwt`) counts as one constant.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
@@ -89,6 +90,9 @@ interface Constant {
 function constants(text: string, scopeManager: TSESLint.Scope.ScopeManager): Constant[] {
   const result: Constant[] = [];
   const seen = new Map<string, number>();
+  // `const { verify, decode } = jwt` declares several variables in one declarator: it is one constant,
+  // referenced when any of them is.
+  const byDeclarator = new Map<TSESTree.VariableDeclarator, { statement: TSESTree.VariableDeclaration; variables: TSESLint.Scope.Variable[] }>();
   for (const scope of scopeManager.scopes) {
     for (const variable of scope.variables) {
       const definition = variable.defs[0];
@@ -96,14 +100,29 @@ function constants(text: string, scopeManager: TSESLint.Scope.ScopeManager): Con
       const declarator = definition.node as TSESTree.VariableDeclarator;
       const statement = definition.parent as TSESTree.VariableDeclaration | null;
       if (!statement || statement.kind !== 'const' || statement.declare || statement.declarations.length !== 1) continue;
-      if (declarator.id.type !== 'Identifier' || !statement.parent || !STATEMENT_LISTS.has(statement.parent.type)) continue;
-      const ordinal = seen.get(variable.name) ?? 0;
-      seen.set(variable.name, ordinal + 1);
-      const init = declarator.init ? text.slice(declarator.init.range[0], declarator.init.range[1]) : '';
-      result.push({ key: `${variable.name}#${ordinal}#${init}`, name: variable.name, statement, referenced: isReferenced(variable) });
+      if (!statement.parent || !STATEMENT_LISTS.has(statement.parent.type) || !isPlainBinding(declarator.id)) continue;
+      const entry = byDeclarator.get(declarator) ?? { statement, variables: [] };
+      entry.variables.push(variable);
+      byDeclarator.set(declarator, entry);
     }
   }
+  for (const [declarator, { statement, variables }] of byDeclarator) {
+    const name = declarator.id.type === 'Identifier' ? declarator.id.name : text.slice(declarator.id.range[0], declarator.id.range[1]).replace(/\s+/g, ' ');
+    const ordinal = seen.get(name) ?? 0;
+    seen.set(name, ordinal + 1);
+    const init = declarator.init ? text.slice(declarator.init.range[0], declarator.init.range[1]) : '';
+    result.push({ key: `${name}#${ordinal}#${init}`, name, statement, referenced: variables.some(isReferenced) });
+  }
   return result;
+}
+
+/** A name, or an object pattern of plain names (`{ verify, decode: jwtDecode }`): no defaults to run, no rest, no nesting. */
+function isPlainBinding(id: TSESTree.BindingName): boolean {
+  if (id.type === 'Identifier') return true;
+  return (
+    id.type === 'ObjectPattern' &&
+    id.properties.every((property) => property.type === 'Property' && !property.computed && property.value.type === 'Identifier')
+  );
 }
 
 /** Keys of the local constants the file references before the migration. */

@@ -19,7 +19,7 @@ describe('jwt-ssot migrate on a project whose key lives in a config module', { t
     expect(read('src/routes/getter-helper.ts')).not.toContain('jwt.verify');
     expect(read('src/routes/jose-encoded.ts')).not.toContain('jwtVerify(');
     expect(read('src/routes/different-key.ts')).toContain(
-      '  // TODO(jwt-ssot): Verifies with `config.jwt.refreshSecret` (env JWT_REFRESH_SECRET) while validateToken uses JWT_SECRET; decide which key is right.\n',
+      '  // TODO(jwt-ssot): Verifies with `config.jwt.refreshSecret` (env JWT_REFRESH_SECRET) while validateToken uses JWT_SECRET; another key, perhaps for another kind of token: give that token its own function in canonical.exports.verify, or keep this call.\n',
     );
     expect(read('src/auth/jwt.ts')).toBe(fs.readFileSync(path.join(FIXTURE, 'src/auth/jwt.ts'), 'utf8'));
   });

@@ -13,7 +13,7 @@ import { MigrationProject, type MigrateResult } from '../../packages/rewrite/ind
 const FIXTURES = path.join(__dirname, '../fixtures');
 const outcomes = (result: MigrateResult) => result.sites.map((site) => [site.line, site.outcome, site.reason]);
 const DIFFERENT = (keyText: string) =>
-  `Verifies with \`${keyText}\` (env JWT_REFRESH_SECRET) while validateToken uses JWT_SECRET; decide which key is right.`;
+  `Verifies with \`${keyText}\` (env JWT_REFRESH_SECRET) while validateToken uses JWT_SECRET; another key, perhaps for another kind of token: give that token its own function in canonical.exports.verify, or keep this call.`;
 
 for (const system of ['esm', 'cjs'] as const) {
   describe(`key equivalence in ${system === 'esm' ? 'ES modules' : 'CommonJS'} (test/fixtures/key-cases-${system})`, () => {

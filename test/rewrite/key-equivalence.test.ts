@@ -58,7 +58,7 @@ describe('key equivalence in TypeScript (test/fixtures/keys-ts)', () => {
   it('reads a checked env view (`cleanEnv(process.env, …)`) as the environment: the same variable is the same key', () => {
     expect(outcomes(migrate('src/routes/env-module.ts'))).toEqual([
       [5, 'rewritten', undefined],
-      [9, 'follow-up', 'Verifies with `env.SECRET_KEY` (env SECRET_KEY) while validateToken uses JWT_SECRET; decide which key is right.'],
+      [9, 'follow-up', 'Verifies with `env.SECRET_KEY` (env SECRET_KEY) while validateToken uses JWT_SECRET; another key, perhaps for another kind of token: give that token its own function in canonical.exports.verify, or keep this call.'],
     ]);
   });
 
@@ -86,12 +86,12 @@ describe('key equivalence in TypeScript (test/fixtures/keys-ts)', () => {
     expect(result.sites).toEqual([
       expect.objectContaining({
         outcome: 'follow-up',
-        reason: 'Verifies with `config.jwt.refreshSecret` (env JWT_REFRESH_SECRET) while validateToken uses JWT_SECRET; decide which key is right.',
+        reason: 'Verifies with `config.jwt.refreshSecret` (env JWT_REFRESH_SECRET) while validateToken uses JWT_SECRET; another key, perhaps for another kind of token: give that token its own function in canonical.exports.verify, or keep this call.',
         check: "validateToken's key (JWT_SECRET) is right where this call used `config.jwt.refreshSecret` (env JWT_REFRESH_SECRET)",
       }),
     ]);
     expect(result.text).toContain(
-      '  // TODO(jwt-ssot): Verifies with `config.jwt.refreshSecret` (env JWT_REFRESH_SECRET) while validateToken uses JWT_SECRET; decide which key is right.\n  return jwt.verify(token, config.jwt.refreshSecret);',
+      '  // TODO(jwt-ssot): Verifies with `config.jwt.refreshSecret` (env JWT_REFRESH_SECRET) while validateToken uses JWT_SECRET; another key, perhaps for another kind of token: give that token its own function in canonical.exports.verify, or keep this call.\n  return jwt.verify(token, config.jwt.refreshSecret);',
     );
   });
 
@@ -116,7 +116,7 @@ describe('key equivalence in ES modules (test/fixtures/keys-esm)', () => {
     expect(outcomes(result)).toEqual([
       [5, 'rewritten', undefined],
       [9, 'rewritten', undefined],
-      [13, 'follow-up', 'Verifies with `config.jwt.refreshSecret` (env JWT_REFRESH_SECRET) while validateToken uses JWT_SECRET; decide which key is right.'],
+      [13, 'follow-up', 'Verifies with `config.jwt.refreshSecret` (env JWT_REFRESH_SECRET) while validateToken uses JWT_SECRET; another key, perhaps for another kind of token: give that token its own function in canonical.exports.verify, or keep this call.'],
     ]);
     expect(result.text).toContain("import { validateToken } from '../auth/jwt.js';\n");
     expect(result.text).toContain('export async function session(token) {\n  return await validateToken(token);\n}');
@@ -132,7 +132,7 @@ describe('key equivalence in CommonJS (test/fixtures/keys-cjs)', () => {
     const result = migrateFixture(project, root, 'src/routes/session.js');
     expect(outcomes(result)).toEqual([
       [6, 'rewritten', undefined],
-      [10, 'follow-up', 'Verifies with `config.jwt.refreshSecret` (env JWT_REFRESH_SECRET) while validateToken uses JWT_SECRET; decide which key is right.'],
+      [10, 'follow-up', 'Verifies with `config.jwt.refreshSecret` (env JWT_REFRESH_SECRET) while validateToken uses JWT_SECRET; another key, perhaps for another kind of token: give that token its own function in canonical.exports.verify, or keep this call.'],
     ]);
     expect(result.text).toContain('function session(token) {\n  return validateToken(token);\n}');
   });
@@ -164,7 +164,7 @@ describe('keys that are declarations, not env reads', () => {
     expect(outcomes(result)).toEqual([
       [5, 'rewritten', undefined],
       [6, 'rewritten', undefined],
-      [7, 'follow-up', 'Verifies with `keys.OLD_PUBLIC_KEY` (OLD_PUBLIC_KEY in src/keys.ts) while validateToken uses PUBLIC_KEY in src/keys.ts; decide which key is right.'],
+      [7, 'follow-up', 'Verifies with `keys.OLD_PUBLIC_KEY` (OLD_PUBLIC_KEY in src/keys.ts) while validateToken uses PUBLIC_KEY in src/keys.ts; another key, perhaps for another kind of token: give that token its own function in canonical.exports.verify, or keep this call.'],
     ]);
   });
 
@@ -201,7 +201,7 @@ describe('keys that are declarations, not env reads', () => {
     const text = "import jwt from 'jsonwebtoken';\nimport settings from './config.js';\n\nexport const a = (t) => jwt.verify(t, settings.jwt.secret);\nexport const b = (t) => jwt.verify(t, settings.jwt.old);\n";
     expect(outcomes(projectOf(dir, 'src/auth/jwt.js').migrate(path.join(dir, 'src/routes.js'), text))).toEqual([
       [4, 'rewritten', undefined],
-      [5, 'follow-up', 'Verifies with `settings.jwt.old` (config.jwt.old in src/config.js) while validateToken uses config.jwt.secret in src/config.js; decide which key is right.'],
+      [5, 'follow-up', 'Verifies with `settings.jwt.old` (config.jwt.old in src/config.js) while validateToken uses config.jwt.secret in src/config.js; another key, perhaps for another kind of token: give that token its own function in canonical.exports.verify, or keep this call.'],
     ]);
   });
 
@@ -269,6 +269,36 @@ describe('options traced like keys', () => {
       [5, 'rewritten', undefined],
       [6, 'follow-up', 'Options issuer are not what validateToken enforces; move them into the canonical module or keep this call.'],
       [7, 'follow-up', 'Options audience are not what validateToken enforces; move them into the canonical module or keep this call.'],
+    ]);
+  });
+});
+
+describe('a key with a fallback', () => {
+  const canonical = (key: string): string =>
+    `import jwt from 'jsonwebtoken';\n\nexport function validateToken(token: string): unknown {\n  return jwt.verify(token, ${key});\n}\n`;
+  const SITES = [
+    "import jwt from 'jsonwebtoken';",
+    '',
+    "const SECRET = process.env.JWT_SECRET || 'dev-secret';",
+    'export const a = (t: string) => jwt.verify(t, SECRET);',
+    "export const b = (t: string) => jwt.verify(t, process.env.JWT_SECRET ?? '');",
+    '',
+  ].join('\n');
+
+  it('is another key whenever the variable is unset: a follow-up naming the fallback, unless the canonical has the same', () => {
+    const dir = tempDir('jwt-ssot-keys-');
+    writeFiles(dir, { 'src/auth/jwt.ts': canonical('process.env.JWT_SECRET!') });
+    expect(outcomes(projectOf(dir, 'src/auth/jwt.ts').migrate(path.join(dir, 'src/routes.ts'), SITES))).toEqual([
+      [4, 'follow-up', "Verifies with `SECRET` (env JWT_SECRET (or 'dev-secret' when unset)) while validateToken uses JWT_SECRET; another key, perhaps for another kind of token: give that token its own function in canonical.exports.verify, or keep this call."],
+      // An empty fallback fails like a missing variable: still the same key.
+      [5, 'rewritten', undefined],
+    ]);
+
+    const same = tempDir('jwt-ssot-keys-');
+    writeFiles(same, { 'src/auth/jwt.ts': canonical('process.env.JWT_SECRET || "dev-secret"') });
+    expect(outcomes(projectOf(same, 'src/auth/jwt.ts').migrate(path.join(same, 'src/routes.ts'), SITES)).map(([line, outcome]) => [line, outcome])).toEqual([
+      [4, 'rewritten'],
+      [5, 'follow-up'],
     ]);
   });
 });

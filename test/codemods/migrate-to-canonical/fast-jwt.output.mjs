@@ -14,7 +14,7 @@ export function subject(token) {
 }
 
 export function refreshSubject(token) {
-  // TODO(jwt-ssot): Verifies with JWT_REFRESH_SECRET while validateToken uses JWT_SECRET; decide which key is right.
+  // TODO(jwt-ssot): Verifies with JWT_REFRESH_SECRET while validateToken uses JWT_SECRET; another key, perhaps for another kind of token: give that token its own function in canonical.exports.verify, or keep this call.
   return verifyRefresh(token).sub;
 }
 

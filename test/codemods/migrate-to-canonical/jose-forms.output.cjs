@@ -13,7 +13,7 @@ function subjectLater(token) {
 }
 
 async function legacy(token) {
-  // TODO(jwt-ssot): Verifies with `new TextEncoder().encode(process.env.LEGACY_SECRET)` (env LEGACY_SECRET) while validateToken uses JWT_SECRET; decide which key is right.
+  // TODO(jwt-ssot): Verifies with `new TextEncoder().encode(process.env.LEGACY_SECRET)` (env LEGACY_SECRET) while validateToken uses JWT_SECRET; another key, perhaps for another kind of token: give that token its own function in canonical.exports.verify, or keep this call.
   const { payload } = await jwtVerify(token, new TextEncoder().encode(process.env.LEGACY_SECRET));
   return payload;
 }

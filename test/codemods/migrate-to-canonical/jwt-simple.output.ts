@@ -11,6 +11,6 @@ export function peek(token: string) {
 }
 
 export function legacy(token: string) {
-  // TODO(jwt-ssot): Verifies with LEGACY_SECRET while validateToken uses JWT_SECRET; decide which key is right.
+  // TODO(jwt-ssot): Verifies with LEGACY_SECRET while validateToken uses JWT_SECRET; another key, perhaps for another kind of token: give that token its own function in canonical.exports.verify, or keep this call.
   return jwt.decode(token, process.env.LEGACY_SECRET!);
 }

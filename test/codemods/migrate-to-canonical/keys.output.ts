@@ -15,7 +15,7 @@ export function fromFile(token: string) {
 }
 
 export function legacy(token: string) {
-  // TODO(jwt-ssot): Verifies with LEGACY_JWT_SECRET while validateToken uses JWT_SECRET; decide which key is right.
+  // TODO(jwt-ssot): Verifies with LEGACY_JWT_SECRET while validateToken uses JWT_SECRET; another key, perhaps for another kind of token: give that token its own function in canonical.exports.verify, or keep this call.
   return jwt.verify(token, process.env.LEGACY_JWT_SECRET!);
 }
 

@@ -24,7 +24,7 @@ export class AuthGuard {
   }
 
   withOtherKey(token: string) {
-    // TODO(jwt-ssot): Verifies with LEGACY_PUBLIC_KEY while validateToken uses JWT_SECRET; decide which key is right.
+    // TODO(jwt-ssot): Verifies with LEGACY_PUBLIC_KEY while validateToken uses JWT_SECRET; another key, perhaps for another kind of token: give that token its own function in canonical.exports.verify, or keep this call.
     return this.jwtService.verify(token, { publicKey: process.env.LEGACY_PUBLIC_KEY });
   }
 
