@@ -14,7 +14,7 @@ import { existingFollowUp, followUpAnchor, followUpComment, followUpEdit, statem
 import { planFile, rewritableFindings, type FilePlan } from './plan-file.js';
 import type { PlanContext } from './plan-context.js';
 import { followUp } from './plan.js';
-import { applyEdits, detectEol, lineNumber, mapOffset, offsetMapper, type TextEdit } from './text.js';
+import { applyEdits, detectEol, lineNumber, mapOffset, offsetMapper, reverseMapper, type TextEdit } from './text.js';
 import { removeLitter, usedBindings } from './litter.js';
 import { markRemainingFindings } from './remaining-findings.js';
 
@@ -216,31 +216,4 @@ function withForcedFollowUps(filePlan: FilePlan, forced: ReadonlyMap<string, str
     else if (!shared.reasons.includes(reason)) shared.reasons.push(reason);
   }
   return { plans, followUps };
-}
-
-/**
- * Approximate original offset of an offset in the edited text (for reporting lines of later passes' edits),
- * by binary search over the edits' starts in the edited text: O(log E) per position.
- */
-function reverseMapper(edits: readonly TextEdit[]): (pos: number) => number {
-  const sorted = [...edits].sort((a, b) => a.start - b.start);
-  const newStarts: number[] = [];
-  const deltaThrough: number[] = [];
-  let delta = 0;
-  for (const edit of sorted) {
-    newStarts.push(edit.start + delta);
-    delta += edit.text.length - (edit.end - edit.start);
-    deltaThrough.push(delta);
-  }
-  return (pos) => {
-    // The edits that start (in the edited text) before `pos` shifted it.
-    let low = 0;
-    let high = newStarts.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (newStarts[middle]! < pos) low = middle + 1;
-      else high = middle;
-    }
-    return Math.max(0, pos - (low === 0 ? 0 : deltaThrough[low - 1]!));
-  };
 }

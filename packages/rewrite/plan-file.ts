@@ -8,6 +8,7 @@ import { findingsFor, type Finding } from '../engine/index.js';
 import { existingFollowUp, followUpAnchor, statementStart } from './follow-ups.js';
 import { followUp, planSite, type Plan, type Rewrite } from './plan.js';
 import type { PlanContext } from './plan-context.js';
+import { lowerBound } from './text.js';
 
 type Node = TSESTree.Node;
 
@@ -92,18 +93,6 @@ export function planFile(ctx: PlanContext, findings: readonly Finding[], options
     if (plan.kind === 'follow-up' && plan.afterCheck && swallowsSite(finding, plan.afterCheck.rewrite.range)) plans.set(finding, followUp(plan.reason));
   }
   return { plans, followUps };
-}
-
-/** The index of the first sorted value ≥ `value`. */
-function lowerBound(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /**

@@ -51,14 +51,45 @@ export function offsetMapper(edits: readonly TextEdit[]): (pos: number) => numbe
 
 /** The number of sorted values ≤ `value`. */
 export function upperBound(sorted: readonly number[], value: number): number {
+  return countBelow(sorted, (item) => item <= value);
+}
+
+/** The number of sorted values < `value` (the index of the first one ≥ `value`). */
+export function lowerBound(sorted: readonly number[], value: number): number {
+  return countBelow(sorted, (item) => item < value);
+}
+
+/** The length of the prefix of `sorted` whose items pass `before` (which must hold for a prefix only). */
+function countBelow(sorted: readonly number[], before: (item: number) => boolean): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (sorted[middle]! <= value) low = middle + 1;
+    if (before(sorted[middle]!)) low = middle + 1;
     else high = middle;
   }
   return low;
+}
+
+/**
+ * The inverse of `offsetMapper`, approximately: where a position of the edited text was in the original
+ * (for the lines of later passes' edits), by binary search over the edits' starts in the edited text.
+ */
+export function reverseMapper(edits: readonly TextEdit[]): (pos: number) => number {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const newStarts: number[] = [];
+  const deltaThrough: number[] = [];
+  let delta = 0;
+  for (const edit of sorted) {
+    newStarts.push(edit.start + delta);
+    delta += edit.text.length - (edit.end - edit.start);
+    deltaThrough.push(delta);
+  }
+  return (pos) => {
+    // The edits that start (in the edited text) before `pos` shifted it.
+    const shifted = lowerBound(newStarts, pos);
+    return Math.max(0, pos - (shifted === 0 ? 0 : deltaThrough[shifted - 1]!));
+  };
 }
 
 export function detectEol(text: string): string {
