@@ -257,10 +257,16 @@ describe('jwt-ssot migrate', { timeout: 240_000 }, () => {
     expect(read(dir, 'src/routes/user.ts')).toBe(ROUTE);
   });
 
-  it('skips symlinks out of the project, node_modules and .gitignored files', async () => {
+  it('skips symlinks out of the project, node_modules and what the ESLint config ignores; migrates what only .gitignore lists, as ESLint and the audit analyse it', async () => {
     const outside = tempDir();
     writeFiles(outside, { 'elsewhere.ts': ROUTE });
-    const dir = project({ '.gitignore': 'generated/\n', 'generated/token.ts': ROUTE, 'node_modules/lib/index.ts': ROUTE });
+    const dir = project({
+      'eslint.config.mjs': CONFIG.replace('export default [{', "export default [{ ignores: ['generated/**'] }, {"),
+      '.gitignore': 'generated/\nlocal/\n',
+      'generated/token.ts': ROUTE,
+      'local/token.ts': ROUTE,
+      'node_modules/lib/index.ts': ROUTE,
+    });
     fs.symlinkSync(outside, path.join(dir, 'src/linked'), 'dir');
     const io = memoryIo(dir);
     expect(await runMigrate(['--write', '--format', 'json'], io)).toBe(0);
@@ -269,6 +275,7 @@ describe('jwt-ssot migrate', { timeout: 240_000 }, () => {
     expect(read(outside, 'elsewhere.ts')).toBe(ROUTE);
     expect(read(dir, 'generated/token.ts')).toBe(ROUTE);
     expect(read(dir, 'node_modules/lib/index.ts')).toBe(ROUTE);
+    expect(read(dir, 'local/token.ts')).toContain('return validateToken(token);');
   });
 
   it('exits 2 on bad usage and invalid settings', async () => {

@@ -78,7 +78,8 @@ const LATIN1_NOTE = 'not valid UTF-8: read and written as Latin-1';
 
 export async function runMigration(options: MigrationOptions): Promise<MigrationReport> {
   const { config } = options;
-  const listed = await listSourceFiles(options.paths, { cwd: options.cwd, root: config.root, eslint: config, gitignore: true });
+  // The files ESLint and the audit analyse (the config's ignores, not .gitignore): every site they report is migrated or marked.
+  const listed = await listSourceFiles(options.paths, { cwd: options.cwd, root: config.root, eslint: config });
   const files: FileReport[] = listed.skipped.map((skipped) => ({ file: skipped.file, status: skipped.error ? 'error' : 'skipped', edits: [], reason: skipped.reason }));
   const followUps: MigrationReport['followUps'] = [];
   // A folder that could not be read may hold sites this run did not migrate.
