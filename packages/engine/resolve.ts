@@ -263,7 +263,7 @@ export class SpecifierResolver {
     return undefined;
   }
 
-  /** Node's algorithm without a tsconfig; the per-tsconfig resolvers are clones sharing its cache. */
+  /** Node's algorithm without a tsconfig; each tsconfig gets a resolver (and a cache) of its own. */
   private get base(): ResolverFactory {
     this.baseResolver ??= new (libraries().oxc.ResolverFactory)(RESOLVE_OPTIONS);
     return this.baseResolver;
@@ -313,7 +313,10 @@ export class SpecifierResolver {
     try {
       const { parseTsconfig, createPathsMatcher } = libraries().tsconfig;
       const config = parseTsconfig(file, this.tsconfigCache);
-      const resolver = this.base.cloneWithOptions({ ...RESOLVE_OPTIONS, tsconfig: { configFile: file } });
+      // A resolver of its own, not a clone of the base one: clones share oxc's cache, tsconfig included, so
+      // once a file under the root tsconfig was resolved, a sibling folder's jsconfig aliases stopped
+      // resolving (an order-dependent missed bypass).
+      const resolver = new (libraries().oxc.ResolverFactory)({ ...RESOLVE_OPTIONS, tsconfig: { configFile: file } });
       // oxc loads the config on first use and then fails every lookup if it cannot: probe it once with
       // the config file itself, which exists, so any error is the config's.
       const probe = resolver.sync(path.dirname(file), `./${path.basename(file)}`);

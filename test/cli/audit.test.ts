@@ -17,8 +17,9 @@ interface JsonReport {
 }
 
 const dirs: string[] = [];
+/** A project on disk; it always holds the canonical module its settings name (the audit checks it first). */
 function project(files: Record<string, string | Buffer> = PROJECT): string {
-  const dir = writeTree(files);
+  const dir = writeTree({ 'src/auth/jwt-handler.ts': PROJECT['src/auth/jwt-handler.ts']!, ...files });
   dirs.push(dir);
   return dir;
 }
@@ -32,6 +33,19 @@ async function auditJson(dir: string, args: string[] = []): Promise<{ code: numb
 const ANSI = /\u001b\[/;
 
 describe('jwt-ssot audit: findings and exit codes', () => {
+  it('exits 2, before scanning, when the canonical module is missing or lacks the configured export', async () => {
+    const missing = writeTree({ 'eslint.config.js': settingsConfig(SETTINGS), 'src/a.ts': 'export const a = 1;\n' });
+    dirs.push(missing);
+    const gone = await runInProcess(runAudit, missing, ['--format', 'json']);
+    expect(gone.code).toBe(2);
+    expect(gone.stdout).toBe('');
+    expect(gone.stderr).toMatch(/canonical\.module: src\/auth\/jwt-handler\.ts does not exist/);
+    const wrongExport = project({ 'eslint.config.js': settingsConfig(SETTINGS), 'src/auth/jwt-handler.ts': 'export const somethingElse = 1;\n' });
+    const result = await runInProcess(runAudit, wrongExport, ['--format', 'json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('validateToken');
+  });
+
   let dir: string;
   let code: number;
   let report: JsonReport;
@@ -300,8 +314,8 @@ describe('jwt-ssot audit: formats', () => {
     const quiet = await runInProcess(runAudit, many, []);
     expect(quiet.stderr).toBe('');
     const tty = await runInProcess(runAudit, many, [], { tty: true });
-    // eslint.config.js is a source file too, as it is for `eslint .`.
-    expect(tty.stderr).toContain('jwt-ssot audit: 100/251 files');
+    // eslint.config.js is a source file too, as it is for `eslint .`; so is the canonical module.
+    expect(tty.stderr).toContain('jwt-ssot audit: 100/252 files');
     expect(tty.code).toBe(0);
   });
 });

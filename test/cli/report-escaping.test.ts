@@ -10,6 +10,7 @@ import { removeTree, runInProcess, settingsConfig, writeTree } from './helpers.j
 import { SETTINGS } from './project.js';
 
 const VERIFY = `import jwt from 'jsonwebtoken';\nexport const user = (token: string) => jwt.verify(token, 'secret');\n`;
+const CANONICAL = `import jwt from 'jsonwebtoken';\nexport const validateToken = (token: string) => jwt.verify(token, process.env.JWT_SECRET!);\nexport const decodeToken = (token: string) => jwt.decode(token);\n`;
 const FORGED = 'src/a.ts\n✓ 0 violations, 0 suppressed\n.ts';
 const ESCAPES = 'src/\u001b[2J\u001b[Hclear.ts';
 const TABLE = 'src/pipe|`tick`.ts';
@@ -18,7 +19,7 @@ const SPACED = 'src/with space#and%.ts';
 describe('report escaping', { timeout: 120_000 }, () => {
   let dir: string;
   beforeAll(() => {
-    dir = writeTree({ 'eslint.config.js': settingsConfig(SETTINGS), [FORGED]: VERIFY, [ESCAPES]: VERIFY, [TABLE]: VERIFY, [SPACED]: VERIFY });
+    dir = writeTree({ 'eslint.config.js': settingsConfig(SETTINGS), 'src/auth/jwt-handler.ts': CANONICAL, [FORGED]: VERIFY, [ESCAPES]: VERIFY, [TABLE]: VERIFY, [SPACED]: VERIFY });
   });
   afterAll(() => removeTree(dir));
 

@@ -243,3 +243,25 @@ describe('resolverFor and clearResolverCaches', () => {
     expect(resolverFor(dir).resolve(from, './late')).toBe(path.join(dir, 'src/late.ts'));
   });
 });
+
+describe('SpecifierResolver: one config does not hide another', () => {
+  it('resolves a sibling folder’s jsconfig alias after files under the root tsconfig, in either order', () => {
+    const files = {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['src/*'] } }, include: ['src'] }),
+      'web/jsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '~auth/*': ['../src/auth/*'] } } }),
+      'src/auth/jwt-handler.ts': 'export const validateToken = 1;\n',
+      'src/auth/internal/session.ts': 'export const ttl = 1;\n',
+    };
+    const rootFirst = project(files);
+    const resolver = createResolver();
+    // Used to return undefined here: oxc clones share one cache, the root tsconfig included.
+    expect(resolver.resolve(path.join(rootFirst, 'src/main.ts'), './auth/jwt-handler')).toBe(path.join(rootFirst, 'src/auth/jwt-handler.ts'));
+    expect(resolver.resolve(path.join(rootFirst, 'web/app.js'), '~auth/internal/session')).toBe(path.join(rootFirst, 'src/auth/internal/session.ts'));
+    expect(resolver.resolve(path.join(rootFirst, 'src/main.ts'), '@/auth/internal/session')).toBe(path.join(rootFirst, 'src/auth/internal/session.ts'));
+
+    const webFirst = project(files);
+    const other = createResolver();
+    expect(other.resolve(path.join(webFirst, 'web/app.js'), '~auth/internal/session')).toBe(path.join(webFirst, 'src/auth/internal/session.ts'));
+    expect(other.resolve(path.join(webFirst, 'src/main.ts'), '@/auth/internal/session')).toBe(path.join(webFirst, 'src/auth/internal/session.ts'));
+  });
+});

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { toPosix } from '../../engine/paths.js';
-import { packageInfo } from '../../engine/index.js';
+import { packageInfo, type Settings } from '../../engine/index.js';
 import { compareWithBaseline, readBaseline, toBaseline, writeBaseline } from '../audit/baseline.js';
 import { FORMATS, formatReport, type Format, type RuleDescription } from '../audit/formatters.js';
 import { testImpact } from '../audit/impact.js';
@@ -19,6 +19,7 @@ import { configNamesRules, presetRules, ruleSelector, type Preset, type RuleSour
 import { DEFAULT_MAX_FILE_SIZE, relativePath } from '../audit/scan.js';
 import type { BaselineComparison, ImpactEntry, SkippedFile, Violation } from '../audit/types.js';
 import { defineCommand, EXIT_FAILED, EXIT_OK, UsageError } from '../command.js';
+import { assertCanonicalMatchesCode } from '../canonical-check.js';
 import { loadCliConfig } from '../config.js';
 import { IGNORED_BY_CONFIG, listSourceFiles, type SourceFileList } from '../files.js';
 import { parseShard, selectShard, type ShardSpec } from '../shard.js';
@@ -180,8 +181,15 @@ export const auditCommand = defineCommand({
 
     // --shard i/n: this job's part of a split by path that every job computes alike (see shard.ts).
     const files = shard ? selectShard(listing.files, shard, (file) => relativePath(root, file)) : listing.files;
-    // Validate every settings object before scanning, so bad settings exit 2 rather than midway.
-    for (const file of files) await config.settingsFor(file);
+    // Validate every settings object before scanning, so bad settings exit 2 rather than midway, and check
+    // each canonical module against the code: a gate measured against a module that is not there is no gate.
+    const checked = new Set<Settings>();
+    for (const file of files) {
+      const settings = await config.settingsFor(file);
+      if (checked.has(settings)) continue;
+      checked.add(settings);
+      assertCanonicalMatchesCode(settings, { configFile: config.configFile && path.relative(io.cwd, config.configFile), resolvePackages: true });
+    }
 
     let rules: RuleSource;
     // Said in the report itself (not on stderr with the notes): it is part of what the report means.
