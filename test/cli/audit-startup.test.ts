@@ -3,6 +3,7 @@
  * so TypeScript and typescript-estree are never loaded; a file with a site loads them and reports as
  * before. Checked with a --require hook that lists require.cache on exit (no timings: see `npm run bench`).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
@@ -20,23 +21,29 @@ const REPORT_LOADED = [
   '});',
 ].join('\n');
 
-/** A project as the hook sees it: its eslint.config.mjs imports the plugin and spreads the preset. */
-function hookProject(): string {
+/** The config as the hook sees it: it imports the plugin and spreads the preset. */
+function hookConfig(canonicalModule: string): string {
   const plugin = pathToFileURL(path.join(REPO, 'dist/packages/plugin/main.js')).href;
+  return [
+    `import jwtSsot from ${JSON.stringify(plugin)};`,
+    'export default [',
+    '  jwtSsot.configs.recommended,',
+    `  { settings: { 'jwt-ssot': { canonical: { module: '${canonicalModule}', exports: { verify: 'validateToken' } } } } },`,
+    '];',
+    '',
+  ].join('\n');
+}
+
+const CART = 'export function total(prices: number[]): number {\n  return prices.reduce((sum, price) => sum + price, 0);\n}\n';
+
+function hookProject(): string {
   return writeTree({
-    'eslint.config.mjs': [
-      `import jwtSsot from ${JSON.stringify(plugin)};`,
-      'export default [',
-      '  jwtSsot.configs.recommended,',
-      // A package as the canonical module (a monorepo's shared auth package): checked by resolving it.
-      "  { settings: { 'jwt-ssot': { canonical: { module: '@acme/auth', exports: { verify: 'validateToken' } } } } },",
-      '];',
-      '',
-    ].join('\n'),
+    // A package as the canonical module (a monorepo's shared auth package): checked by resolving it.
+    'eslint.config.mjs': hookConfig('@acme/auth'),
     'node_modules/@acme/auth/package.json': '{ "name": "@acme/auth", "main": "index.js" }\n',
     'node_modules/@acme/auth/index.js': 'exports.validateToken = (token) => token;\n',
     'report-loaded.cjs': `${REPORT_LOADED}\n`,
-    'src/cart.ts': 'export function total(prices: number[]): number {\n  return prices.reduce((sum, price) => sum + price, 0);\n}\n',
+    'src/cart.ts': CART,
     'src/session.ts': "import jwt from 'jsonwebtoken';\n\nexport const claims = (token: string) => jwt.decode(token);\n",
   });
 }
@@ -88,5 +95,45 @@ describe('jwt-ssot audit <one file>: start-up', () => {
         message: 'Unverified JWT decoding with jsonwebtoken `decode` outside the canonical module; use validateToken from @acme/auth (verify, then read the payload).',
       },
     ]);
+  });
+});
+
+describe('jwt-ssot audit <one file>: a canonical module file', () => {
+  let project: string;
+  beforeAll(() => {
+    ensureBuilt();
+    project = writeTree({
+      'eslint.config.mjs': hookConfig('src/auth/index.ts'),
+      // node_modules/ is where the export names of the canonical module are remembered between runs.
+      'node_modules/.keep': '',
+      'report-loaded.cjs': `${REPORT_LOADED}\n`,
+      'src/auth/index.ts': "export * from './validate.js';\n",
+      'src/auth/validate.ts': "import jwt from 'jsonwebtoken';\nexport function validateToken(token: string) {\n  return jwt.verify(token, process.env.JWT_SECRET ?? '');\n}\n",
+      'src/cart.ts': CART,
+    });
+  }, 300_000);
+  afterAll(() => removeTree(project));
+
+  it('reads the module once; later runs on ruled-out files load no TypeScript until the module changes', () => {
+    const first = audit(project, 'src/cart.ts');
+    expect(first.code).toBe(0);
+    expect(first.loaded).toContain('typescript');
+    const again = audit(project, 'src/cart.ts');
+    expect(again.code).toBe(0);
+    expect(again.loaded).toEqual([]);
+
+    // An edit to the file the name is re-exported from (same length, so only the content tells).
+    const validate = path.join(project, 'src/auth/validate.ts');
+    fs.writeFileSync(validate, fs.readFileSync(validate, 'utf8').replace('validateToken', 'validateTokex'));
+    const renamed = spawnSync(process.execPath, [BIN, 'audit', 'src/cart.ts'], { cwd: project, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    expect(renamed.status).toBe(2);
+    expect(renamed.stderr).toContain('src/auth/index.ts does not export validateToken (it exports validateTokex)');
+
+    // The re-exported file moves (validate.ts → validate.tsx): './validate.js' resolves elsewhere, so the module is read again.
+    fs.renameSync(validate, path.join(project, 'src/auth/validate.tsx'));
+    fs.writeFileSync(path.join(project, 'src/auth/validate.tsx'), "export function validateToken(token: string) {\n  return token;\n}\n");
+    const moved = audit(project, 'src/cart.ts');
+    expect(moved.code).toBe(0);
+    expect(moved.loaded).toContain('typescript');
   });
 });
