@@ -4,6 +4,7 @@
  * the frame of command.ts; it is loaded only when used, so `jwt-ssot audit` never pays for ts-morph and
  * `--help` loads neither ESLint nor ts-morph.
  */
+import './compile-cache.js';
 import { packageInfo } from '../engine/package-info.js';
 import { assertSupportedRuntime } from '../engine/requirements.js';
 import { EXIT_USAGE, runProgram, type Command, type CommandTable } from './command.js';

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { resolveSourceFile, resolverFor, SETTINGS_KEY, toPosix, type Settings } from '../engine/index.js';
+import { cacheFolder, cachedModuleExportNames } from './canonical-cache.js';
 import { moduleExportNames } from './canonical-exports.js';
 import { UsageError } from './command.js';
 
@@ -24,6 +25,8 @@ export interface CanonicalCheckOptions {
   readonly configFile?: string;
   /** Require a package-name canonical module to resolve from `root` (migrate imports it). */
   readonly resolvePackages?: boolean;
+  /** Remember the module's export names by content (canonical-cache.ts): the audit, run on every commit, need not parse it each time. */
+  readonly cacheExports?: boolean;
 }
 
 function isInside(root: string, file: string): boolean {
@@ -66,7 +69,7 @@ export function canonicalProblem(settings: Settings, options: CanonicalCheckOpti
   if (!isInside(realpath(settings.root), realpath(file))) {
     return `${setting('module')}: ${canonical.module} lies outside root ${rootLabel}; move the module into the project, or set root to a folder that contains it.`;
   }
-  const exported = moduleExportNames(file, resolver);
+  const exported = options.cacheExports ? cachedModuleExportNames(file, resolver, cacheFolder(settings.root)) : moduleExportNames(file, resolver);
   const missing: string[] = [];
   for (const [key, names] of [
     ['exports.verify', settingNames(canonical.exports.verify)],

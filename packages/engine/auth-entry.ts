@@ -5,12 +5,17 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { toPosix } from './paths.js';
 import { defaultResolver, type SpecifierResolver } from './resolve.js';
 import type { ImportSite } from './types.js';
+
+// typescript-estree (and with it TypeScript) is required on the first entry read, not when the engine loads.
+const localRequire = createRequire(__filename);
+const parse: typeof import('@typescript-eslint/typescript-estree').parse = (...args) =>
+  (localRequire('@typescript-eslint/typescript-estree') as typeof import('@typescript-eslint/typescript-estree')).parse(...args);
 
 /** One file's own exports, and the specifiers of its `export * from '…'` (followed on every call). */
 interface ModuleExports {

@@ -3,9 +3,15 @@
  * `@typescript-eslint/parser`, so the engine sees the same tree in every tool.
  */
 import path from 'node:path';
-import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { analyze } from '@typescript-eslint/scope-manager';
+import { createRequire } from 'node:module';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { TSESLint } from '@typescript-eslint/utils';
+
+// Loaded on the first parse: typescript-estree brings TypeScript (about half a second of CPU), which a
+// command whose files the prefilter all rules out never needs.
+const localRequire = createRequire(__filename);
+const estree = (): typeof import('@typescript-eslint/typescript-estree') => localRequire('@typescript-eslint/typescript-estree');
+const scopeManager = (): typeof import('@typescript-eslint/scope-manager') => localRequire('@typescript-eslint/scope-manager');
 
 export interface ParsedFile {
   readonly ast: TSESTree.Program;
@@ -38,7 +44,7 @@ export function parseFile(file: string, text: string, options: ParseOptions = {}
   const ext = path.extname(file);
   let ast: TSESTree.Program;
   try {
-    ast = parse(text, {
+    ast = estree().parse(text, {
       range: true,
       loc: true,
       comment: options.comments ?? true,
@@ -52,6 +58,6 @@ export function parseFile(file: string, text: string, options: ParseOptions = {}
     throw new ParseError(file, failure.lineNumber, failure.column, failure.message.split('\n')[0] ?? String(error));
   }
   const sourceType = ext === '.cjs' || ext === '.cts' ? 'script' : 'module';
-  const scopeManager = analyze(ast, { sourceType, jsxPragma: null }) as unknown as TSESLint.Scope.ScopeManager;
-  return { ast, scopeManager };
+  const scopes = scopeManager().analyze(ast, { sourceType, jsxPragma: null }) as unknown as TSESLint.Scope.ScopeManager;
+  return { ast, scopeManager: scopes };
 }

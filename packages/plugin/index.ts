@@ -3,9 +3,8 @@
  * from each rule's `meta.docs` (recommended / strictOptions), never listed by hand.
  */
 import type { ESLint, Linter } from 'eslint';
-// A namespace import: the parser's CommonJS build sets __esModule without a `default` export.
-import * as tsParser from '@typescript-eslint/parser';
-import { packageInfo } from '../engine/index.js';
+import { packageInfo } from '../engine/package-info.js';
+import { lazyParser } from './lazy-parser.js';
 import { rules } from '../../rules/index.js';
 
 const { name, version } = packageInfo();
@@ -37,7 +36,7 @@ for (const preset of ['recommended', 'strict'] as const) {
     name: `${NAMESPACE}/${preset}`,
     files: FILES,
     plugins: { [NAMESPACE]: plugin as unknown as ESLint.Plugin },
-    languageOptions: { parser: tsParser as Linter.Parser },
+    languageOptions: { parser: lazyParser },
     rules: presetRules(preset),
   };
 }

@@ -188,7 +188,7 @@ export const auditCommand = defineCommand({
       const settings = await config.settingsFor(file);
       if (checked.has(settings)) continue;
       checked.add(settings);
-      assertCanonicalMatchesCode(settings, { configFile: config.configFile && path.relative(io.cwd, config.configFile), resolvePackages: true });
+      assertCanonicalMatchesCode(settings, { configFile: config.configFile && path.relative(io.cwd, config.configFile), resolvePackages: true, cacheExports: true });
     }
 
     let rules: RuleSource;
