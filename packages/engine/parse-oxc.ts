@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
 type OxcLang = 'js' | 'jsx' | 'ts' | 'tsx' | 'dts';
 
@@ -145,28 +146,29 @@ interface RawNode {
 
 /**
  * Adds `loc` to every node, in place. Returns false on a node type the differential test does not cover.
- * Walks every property, not only visitor keys: the engine reads `loc` on type annotations and decorators too.
+ * Follows typescript-estree's visitor keys, as every walk of the engine does (ast/collect.ts), so every
+ * node the engine can reach gets its `loc` — and an oxc-only node type is still seen, and refused.
  */
 function addLocations(program: RawNode, text: string, positionAt: (offset: number) => TSESTree.Position): boolean {
-  const stack: unknown[] = [program];
+  const stack: RawNode[] = [program];
   while (stack.length > 0) {
-    const value = stack.pop();
-    if (Array.isArray(value)) {
-      for (const item of value) if (item !== null && typeof item === 'object') stack.push(item);
-      continue;
-    }
-    const node = value as RawNode;
-    if (typeof node.type === 'string' && node.range) {
-      if (UNVERIFIED_TYPES.has(node.type) || hasUndecodedEntity(node)) return false;
-      if (Array.isArray(node.decorators) && node.decorators.length > 0) startAfterDecorators(node, text);
-      node.loc = { start: positionAt(node.range[0]), end: positionAt(node.range[1]) };
-      // typescript-estree leaves `directive` out of a statement that is none; migrate's scan tests `!== undefined`.
-      if (node.type === 'ExpressionStatement' && node.directive === null) node.directive = undefined;
-    }
-    for (const key in node) {
-      if (key === 'loc' || key === 'range') continue;
-      const child = node[key];
-      if (child !== null && typeof child === 'object') stack.push(child);
+    const node = stack.pop()!;
+    const type = node.type as string;
+    if (UNVERIFIED_TYPES.has(type) || hasUndecodedEntity(node)) return false;
+    const decorators = node.decorators as RawNode[] | undefined;
+    if (decorators !== undefined && decorators.length > 0) startAfterDecorators(node, text);
+    const range = node.range!;
+    node.loc = { start: positionAt(range[0]), end: positionAt(range[1]) };
+    // typescript-estree sets `directive` to undefined on a statement that is none; migrate's scan tests `!== undefined`.
+    if (type === 'ExpressionStatement' && node.directive === null) node.directive = undefined;
+    const keys = visitorKeys[type];
+    if (keys === undefined) return false;
+    for (const key of keys) {
+      const child = node[key] as RawNode | RawNode[] | null | undefined;
+      if (child === null || child === undefined) continue;
+      if (Array.isArray(child)) {
+        for (const item of child) if (item !== null) stack.push(item);
+      } else stack.push(child);
     }
   }
   return true;
