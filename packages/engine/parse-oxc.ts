@@ -1,8 +1,9 @@
 /**
  * The audit's fast parser: oxc-parser (native, an optional peer dependency) turned into the tree
  * `@typescript-eslint/typescript-estree` builds, so the engine and the scope manager cannot tell them apart.
- * oxc already emits TS-ESTree shapes with UTF-16 offsets; what it lacks is `loc` (on nodes and comments)
- * and `range` on comments. Anything not shown to match (a parse error, an extension or a construct the
+ * oxc already emits TS-ESTree shapes with UTF-16 offsets; what it lacks is `loc` (on nodes and comments),
+ * `range` on comments, and typescript-estree's `sourceType`, `directive` and decorated-parameter starts.
+ * Anything not shown to match (a parse error, an extension or a construct the
  * differential test does not cover) returns undefined, and the caller parses the file with
  * typescript-estree: a file is never reported clean without being analysed.
  */
@@ -49,7 +50,8 @@ const LANG_BY_EXTENSION: Readonly<Record<string, OxcLang>> = {
 
 /**
  * Node types that typescript-estree never produces, or produces differently enough that the differential
- * test does not vouch for them: a file holding one goes to typescript-estree.
+ * test does not vouch for them: a file holding one goes to typescript-estree. (A type missing from
+ * typescript-estree's visitor keys is refused too, in addLocations; these are named so the reason is written down.)
  */
 const UNVERIFIED_TYPES = new Set<string>([
   // Kept only with preserveParens (off here); listed so a change of default cannot slip through.
