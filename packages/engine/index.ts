@@ -6,7 +6,7 @@ export * from './findings.js';
 export { analyzeFile } from './analyze.js';
 export { findVariable, isGlobalName, scopeOf } from './ast/scope.js';
 export { mightContainSites, prefilterPattern } from './prefilter.js';
-export { parseFile, ParseError, type ParsedFile, type ParseOptions } from './parse.js';
+export { parseFile, ParseError, type ParsedFile, type ParseOptions, type ParserName } from './parse.js';
 export { entryImportSpecifier, exportedNames, resolveSourceFile } from './auth-entry.js';
 export { expressionKey } from './passes/unsafe-options.js';
 export { toPosix } from './paths.js';

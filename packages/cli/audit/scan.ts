@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
-import { analyzeFile, findingsFor, mightContainSites, parseFile, type Settings } from '../../engine/index.js';
+import { analyzeFile, findingsFor, mightContainSites, parseFile, type ParserName, type Settings } from '../../engine/index.js';
 import { toPosix } from '../../engine/paths.js';
 import { existingFollowUp, followUpAnchor, FOLLOW_UP_PREFIX } from '../../rewrite/follow-ups.js';
 import { describeFsError, describeParseError, readSourceFile } from '../source-text.js';
@@ -33,6 +33,12 @@ export interface ScanOptions {
   readonly preset?: Preset;
   readonly maxFileSize?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * `oxc-parser` (default): parse with oxc where it is installed and vouched for, typescript-estree
+   * otherwise (engine/parse-oxc.ts). `typescript-estree`: always the lint rules' parser, the reference
+   * the differential test compares against.
+   */
+  readonly parser?: ParserName;
 }
 
 export interface ScanResult {
@@ -42,6 +48,8 @@ export interface ScanResult {
   readonly skipped: SkippedFile[];
   readonly filesScanned: number;
   readonly filesParsed: number;
+  /** How many of the parsed files oxc-parser parsed (the rest: typescript-estree). */
+  readonly filesParsedWithOxc?: number;
 }
 
 /**
@@ -85,6 +93,8 @@ export async function scanFiles(options: ScanOptions): Promise<ScanResult> {
   const errors: FileError[] = [];
   const skipped: SkippedFile[] = [];
   let filesParsed = 0;
+  let filesParsedWithOxc = 0;
+  const preferOxc = (options.parser ?? 'oxc-parser') === 'oxc-parser';
   let done = 0;
 
   for (const file of options.files) {
@@ -115,12 +125,13 @@ export async function scanFiles(options: ScanOptions): Promise<ScanResult> {
     let parsed: ReturnType<typeof parseFile>;
     try {
       // Comments only feed the suppression and follow-up accounting: skip collecting them when neither can exist.
-      parsed = parseFile(file, text, { comments: ESLINT_DIRECTIVE.test(text) || hasFollowUps });
+      parsed = parseFile(file, text, { comments: ESLINT_DIRECTIVE.test(text) || hasFollowUps, preferOxc });
     } catch (error) {
       errors.push({ file: rel, message: describeParseError(error) });
       continue;
     }
     filesParsed++;
+    if (parsed.parser === 'oxc-parser') filesParsedWithOxc++;
     let analysis: ReturnType<typeof analyzeFile>;
     try {
       analysis = analyzeFile({ ast: parsed.ast, scopeManager: parsed.scopeManager, filename: file, text, settings });
@@ -165,7 +176,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanResult> {
     compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.rule, b.rule);
   violations.sort(order);
   suppressed.sort(order);
-  return { violations, suppressed, errors, skipped, filesScanned: options.files.length, filesParsed };
+  return { violations, suppressed, errors, skipped, filesScanned: options.files.length, filesParsed, filesParsedWithOxc };
 }
 
 /** The file's size, or undefined when it cannot be read (readSourceFile then says why). */
