@@ -39,11 +39,10 @@ Paths default to the current directory. Files are those \`eslint .\` lints: the 
 apply, .gitignore does not (as in ESLint). Every file or folder left out is listed with the reason.
 
 Options:
-  -f, --format <text|json|sarif|markdown|mermaid|dot>  Report format (default: text). markdown opens
-                              with the SSOT map (a Mermaid diagram: the canonical module, each file
-                              with findings and its counts, the imports of the canonical module and
-                              of auth-module entries, and with --impact the tests); mermaid and dot
-                              print that map alone (Mermaid, Graphviz)
+  -f, --format <format>       text (default), json, sarif, markdown (the SSOT map, then the table),
+                              mermaid or dot (the SSOT map alone: the canonical module, each file with
+                              findings and its counts by kind, the imports of the canonical module or
+                              of auth-module entries, and with --impact the tests)
   -c, --config <file>         ESLint config file to read settings['jwt-ssot'] from
                               (default: the eslint.config.* ESLint would use)
   -o, --output <file>         Write the report to a file instead of stdout
