@@ -242,3 +242,27 @@ describe('SSOT map: labels are escaped', { timeout: 120_000 }, () => {
     for (const line of nodes) expect(/^ {2}n\d+ \[label="(?:[^"\\]|\\.)*", shape=/.test(line)).toBe(true);
   });
 });
+
+describe('SSOT map: auth-module entries', { timeout: 120_000 }, () => {
+  it('draws an edge for each import of an entry, and a bypass import of a private path as a count', async () => {
+    const dir = writeTree({
+      'eslint.config.js': settingsConfig({ ...SETTINGS, authModules: [{ entry: 'src/auth/index.ts', private: ['src/auth/internal/**'] }] }),
+      [CANONICAL_FILE]: CANONICAL,
+      'src/auth/index.ts': "export { validateToken as check } from './jwt-handler.js';\nexport { session } from './internal/session.js';\n",
+      'src/auth/internal/session.ts': 'export const session = 1;\n',
+      'src/api/orders.ts': "import { check } from '../auth/index.js';\nexport const order = (token: string) => check(token);\n",
+      'src/api/users.ts': "import { check } from '../auth';\nexport const user = (token: string) => check(token);\n",
+      'src/api/admin.ts': "import { session } from '../auth/internal/session.js';\nexport const admin = session;\n",
+    });
+    try {
+      const result = await audit(dir, ['--format', 'mermaid']);
+      const chart = await parseFlowchart(result.stdout);
+      const edges = chart.edges.map((edge) => `${pathOf(chart, edge.start)} -> ${pathOf(chart, edge.end)}`).sort();
+      expect(edges).toEqual(['src/api/orders.ts -> src/auth/index.ts', 'src/api/users.ts -> src/auth/index.ts', `src/auth/index.ts -> ${CANONICAL_FILE}`]);
+      expect(chart.vertices.find((vertex) => pathOf(chart, vertex.id) === 'src/auth/index.ts')!.text).toBe('src/auth/index.ts<br>auth module entry');
+      expect(chart.vertices.find((vertex) => pathOf(chart, vertex.id) === 'src/api/admin.ts')!.text).toBe('src/api/admin.ts<br>bypass import 1');
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
