@@ -4,7 +4,7 @@
  * only choose shapes and colours and escape the labels.
  */
 import { dotText, mermaidText } from './escape.js';
-import { nodeLines, type MapEdge, type MapNode, type MapNodeRole, type SsotMap } from './ssot-map.js';
+import { groupedNote, nodeLines, type MapEdge, type MapNode, type MapNodeRole, type SsotMap } from './ssot-map.js';
 
 /** Fill and stroke per look: green for the canonical module, amber and red for the warnings. */
 const LOOKS = {
@@ -44,6 +44,8 @@ function mermaidEdge(edge: MapEdge): string {
 /** The map as a Mermaid flowchart (no fence): generated ids, quoted labels, entity-escaped text. */
 export function renderMermaid(map: SsotMap): string {
   const lines = ['flowchart LR'];
+  // Said in the picture too, for the map pasted on its own (`--format mermaid`).
+  if (map.grouped > 0) lines.push(`  %% ${groupedNote(map)}`);
   for (const node of map.nodes) {
     const [open, close] = MERMAID_SHAPES[node.role];
     lines.push(`  ${node.id}${open}${nodeLines(node).map(mermaidText).join('<br/>')}${close}`);
@@ -74,6 +76,7 @@ const DOT_SHAPES: Readonly<Record<MapNodeRole, string>> = {
 /** The map as a Graphviz digraph: the same nodes, edges and colours as the Mermaid picture. */
 export function renderDot(map: SsotMap): string {
   const lines = ['digraph ssot {', '  rankdir=LR;', '  node [fontname="Helvetica", style=filled, fillcolor="#ffffff"];'];
+  if (map.grouped > 0) lines.push(`  // ${groupedNote(map)}`);
   for (const node of map.nodes) {
     const look = lookOf(node);
     const colours = look ? `, fillcolor="${LOOKS[look].fill}", color="${LOOKS[look].stroke}", penwidth=${LOOKS[look].width}` : '';

@@ -212,6 +212,11 @@ export function nodeLines(node: MapNode): string[] {
 export function mapLegend(map: SsotMap, limit = MAP_NODE_LIMIT): string {
   const parts = ['Amber: validates tokens on its own (not through the canonical module); red: falls back to an unverified decode.'];
   if (!map.hasImports) parts.push('Imports are not shown (this report carries no import facts).');
-  if (map.grouped > 0) parts.push(`${map.grouped} files are grouped by folder (the map has more than ${limit} nodes).`);
+  if (map.grouped > 0) parts.push(groupedNote(map, limit));
   return parts.join(' ');
+}
+
+/** How many files the folder nodes stand for. */
+export function groupedNote(map: SsotMap, limit = MAP_NODE_LIMIT): string {
+  return `${map.grouped} files are grouped by folder (the map has more than ${limit} nodes).`;
 }
