@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm run demo`: the founding story, end to end, on a fresh copy of packages/golden-path-example.
-//   1. jwt-ssot audit            → the three duplicate validators
+//   1. jwt-ssot audit            → the three duplicate validators, and the SSOT map that shows them
 //   2. golden-path scenario      → 1011 for a freshly logged-in user, an expired token accepted
 //   3. jwt-ssot migrate --write  → rewrites + follow-ups; then a person's committed change (patches/*.patch)
-//   4. jwt-ssot audit again      → clean, or only the listed follow-ups
+//   4. jwt-ssot audit again      → clean, or only the listed follow-ups; the map: one canonical chain
 //   5. golden-path scenario      → every step passes
 // Exit 0 only when that story holds. Offline: the copy links the repository's node_modules and build.
 // Options: --json (print the results as JSON instead of the narrative), --keep (keep the temporary copy).
@@ -26,13 +26,59 @@ function heading(step, title) {
   say(`━━ ${step} ${title} ${'━'.repeat(Math.max(3, 96 - step.length - title.length))}`);
 }
 
-/** `jwt-ssot audit` twice at once: the text report for the reader, JSON for the checks. */
+/** `jwt-ssot audit` three times at once: the text report and the SSOT map for the reader, JSON for the checks. */
 async function audit(copy) {
   say('$ jwt-ssot audit');
-  const [text, json] = await Promise.all([runBin(['audit', '--format', 'text'], copy), runBin(['audit', '--format', 'json'], copy)]);
+  const [text, json, map] = await Promise.all([
+    runBin(['audit', '--format', 'text'], copy),
+    runBin(['audit', '--format', 'json'], copy),
+    runBin(['audit', '--format', 'mermaid'], copy),
+  ]);
   if (json.code === 2 || !json.stdout.trim().startsWith('{')) throw new Error(`jwt-ssot audit failed (exit ${json.code}): ${json.stderr.trim()}`);
+  if (!map.stdout.startsWith('flowchart')) throw new Error(`jwt-ssot audit --format mermaid failed (exit ${map.code}): ${map.stderr.trim()}`);
   say(indent(text.stdout || text.stderr));
-  return JSON.parse(json.stdout);
+  say();
+  say('$ jwt-ssot audit --format mermaid   (the SSOT map; paste it into a ```mermaid block to draw it)');
+  say(indent(map.stdout));
+  return { report: JSON.parse(json.stdout), map: map.stdout };
+}
+
+/**
+ * The map as the demo's checks read it: each node's path (the first line of its label; the example's
+ * paths need no escaping), the classes that mark warnings, and the importers of the canonical node.
+ */
+function readMap(mermaid) {
+  const paths = new Map();
+  const classes = new Map();
+  const importersOfCanonical = new Set();
+  for (const line of mermaid.split('\n')) {
+    const node = /^ {2}(n\d+)\W+"([^"<]*)/.exec(line);
+    if (node) paths.set(node[1], node[2]);
+    const marked = /^ {2}class (\S+) (\w+)$/.exec(line);
+    if (marked) classes.set(marked[2], marked[1].split(',').map((id) => paths.get(id)).sort());
+    const edge = /^ {2}(n\d+) --> n0$/.exec(line);
+    if (edge) importersOfCanonical.add(paths.get(edge[1]));
+  }
+  return { canonical: paths.get('n0'), warned: [...(classes.get('ownVerify') ?? []), ...(classes.get('fallback') ?? [])].sort(), importersOfCanonical };
+}
+
+/** The map's part of the story: the three duplicates stand out before, and after they all go through the canonical module. */
+function mapChecks(run) {
+  const before = readMap(run.mapBefore);
+  const after = readMap(run.mapAfter);
+  const duplicates = [...DUPLICATES].sort();
+  return [
+    {
+      name: 'the SSOT map before marks the three duplicate validators',
+      ok: JSON.stringify(before.warned) === JSON.stringify(duplicates),
+      evidence: `marked: ${before.warned.join(', ') || 'none'}`,
+    },
+    {
+      name: 'the SSOT map after is one canonical chain: nothing validates on its own',
+      ok: after.warned.length === 0 && duplicates.every((file) => after.importersOfCanonical.has(file)),
+      evidence: `marked: ${after.warned.join(', ') || 'none'}; importing ${after.canonical}: ${[...after.importersOfCanonical].join(', ')}`,
+    },
+  ];
 }
 
 /** Transpiles the copy as it is now and runs the golden-path scenario against it, in this process. */
@@ -59,7 +105,7 @@ async function main() {
     say(`Canonical validator (the SSOT): src/auth_service/jwt-handler.ts. Duplicates: ${DUPLICATES.map((file) => path.basename(file)).join(', ')}.`);
 
     heading('1/5', 'Audit the unmigrated copy');
-    run.auditBefore = await audit(copy);
+    ({ report: run.auditBefore, map: run.mapBefore } = await audit(copy));
 
     heading('2/5', 'The golden path against the unmigrated copy (real HTTP + WebSocket on 127.0.0.1)');
     run.scenarioBefore = await scenario(workspace, 'before');
@@ -103,7 +149,7 @@ async function main() {
     }
 
     heading('4/5', 'Audit the migrated copy');
-    run.auditAfter = await audit(copy);
+    ({ report: run.auditAfter, map: run.mapAfter } = await audit(copy));
     run.filesAfter = snapshot(copy);
 
     heading('5/5', 'The golden path against the migrated copy');
@@ -115,7 +161,7 @@ async function main() {
     else workspace.remove();
   }
 
-  const checks = storyChecks(run);
+  const checks = [...storyChecks(run), ...mapChecks(run)];
   const ok = checks.every((check) => check.ok);
   const elapsedMs = performance.now() - started;
   const rows = summaryRows(run);

@@ -35,3 +35,20 @@ export function markdownCode(text: string): string {
 export function sarifUri(relativePath: string): string {
   return relativePath.split('/').map(encodeURIComponent).join('/');
 }
+
+/**
+ * Mermaid reads `#name;` / `#123;` in a quoted label as an entity, so every character that could end the
+ * quotes, open markup (`<script>`, a markdown-string backtick), start a comment (`%%`) or be read as an
+ * entity (`#`) becomes its numeric entity; controls are first shown as escapes, on one line.
+ */
+const MERMAID_UNSAFE = /["'`#%&<>[\]{}()|;:\\=]/g;
+
+/** Text for a quoted Mermaid label (`n1["…"]`): nothing inside can close the quotes or inject markup. */
+export function mermaidText(text: string): string {
+  return terminalSafe(text).replace(MERMAID_UNSAFE, (char) => `#${char.charCodeAt(0)};`);
+}
+
+/** Text for a double-quoted Graphviz string: one line, `\` and `"` escaped so no DOT escape or quote survives. */
+export function dotText(text: string): string {
+  return terminalSafe(text).replace(/[\\"]/g, (char) => `\\${char}`);
+}

@@ -1,14 +1,20 @@
 /**
- * The four report formats. JSON is the report itself (stable field names, for scripts); SARIF is built
- * with node-sarif-builder for code-scanning UIs; markdown is the table a reviewer pastes into a pull
- * request; text is for a terminal, grouped by file, coloured only when asked to (a TTY without NO_COLOR).
+ * The report formats. JSON is the report itself (stable field names, for scripts); SARIF is built
+ * with node-sarif-builder for code-scanning UIs; markdown is the SSOT map and the table a reviewer pastes
+ * into a pull request; mermaid and dot are the map alone; text is for a terminal, grouped by file,
+ * coloured only when asked to (a TTY without NO_COLOR).
  */
 import type { AuditReport, JsonReport, JsonViolation, SkippedFile, SuppressedViolation, Violation } from './types.js';
 import { SARIF_SHARD_PROPERTY } from './shard-coverage.js';
 import { displayName, markdownCode, sarifUri, terminalSafe } from './escape.js';
+import { buildSsotMap, mapLegend } from './ssot-map.js';
+import { renderDot, renderMermaid } from './ssot-map-render.js';
 
-export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'mermaid', 'dot'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** The formats that draw the SSOT map, for which the audit gathers the import facts. */
+export const MAP_FORMATS: ReadonlySet<Format> = new Set(['markdown', 'mermaid', 'dot']);
 
 export interface RuleDescription {
   readonly id: string;
@@ -36,6 +42,10 @@ export function formatReport(format: Format, report: AuditReport, options: Forma
       return formatSarif(report, options);
     case 'markdown':
       return formatMarkdown(report);
+    case 'mermaid':
+      return renderMermaid(buildSsotMap(report));
+    case 'dot':
+      return renderDot(buildSsotMap(report));
     default:
       return formatText(report, options.color ?? false, options.verbose ?? false);
   }
@@ -192,7 +202,9 @@ function markdownTable(lines: string[], violations: readonly Violation[], newOne
 }
 
 function formatMarkdown(report: AuditReport): string {
-  const lines: string[] = ['## JWT single-source-of-truth audit', ''];
+  const map = buildSsotMap(report);
+  // The picture first: GitHub and GitLab draw a mermaid block in place.
+  const lines: string[] = ['## JWT single-source-of-truth audit', '', '```mermaid', renderMermaid(map).trimEnd(), '```', '', `_${mapLegend(map)}_`, ''];
   const { summary } = report;
   const newOnes = report.baseline ? new Set(report.baseline.newViolations) : undefined;
   const errors = report.violations.filter((violation) => violation.severity !== 'warning');

@@ -26,7 +26,8 @@ export function isTestFile(relativeFile: string): boolean {
   return relativeFile.split(/[\\/]/).slice(0, -1).some((segment) => TEST_FOLDERS.has(segment));
 }
 
-function importSpecifiers(text: string): string[] {
+/** The literal specifiers a file's text imports, re-exports or requires (the SSOT map reads them too). */
+export function importSpecifiers(text: string): string[] {
   const specifiers = new Set<string>();
   for (const pattern of IMPORT_PATTERNS) {
     pattern.lastIndex = 0;

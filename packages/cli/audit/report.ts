@@ -1,6 +1,6 @@
 /** Turns a scan into the report every format prints: totals by rule and by library. */
 import type { ScanResult } from './scan.js';
-import type { AuditReport, AuditSummary, BaselineComparison, ImpactEntry, Severity } from './types.js';
+import type { AuditReport, AuditSummary, BaselineComparison, ImpactEntry, Severity, SsotFacts } from './types.js';
 import type { ShardCoverage } from './shard-coverage.js';
 
 function count<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
@@ -46,6 +46,7 @@ export function buildReport(
     notes?: readonly string[];
     rulesNote?: string;
     shard?: ShardCoverage;
+    ssot?: SsotFacts;
   },
 ): AuditReport {
   return {
@@ -67,5 +68,6 @@ export function buildReport(
     notes: extra.notes ?? [],
     rulesNote: extra.rulesNote,
     ...(extra.shard ? { shard: extra.shard } : {}),
+    ...(extra.ssot ? { ssot: extra.ssot } : {}),
   };
 }

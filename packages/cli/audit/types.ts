@@ -84,6 +84,16 @@ export interface ImpactEntry {
   readonly tests: readonly string[];
 }
 
+/** What the SSOT map needs beyond the findings: where the canonical module is and which files import it. */
+export interface SsotFacts {
+  /** The canonical module of each settings object: a path relative to the report root, or a package name. */
+  readonly canonical: readonly string[];
+  /** Auth-module entries, relative to the report root. */
+  readonly authEntries: readonly string[];
+  /** One per file importing the canonical module or an auth-module entry (`to` is one of the above). */
+  readonly imports: readonly { readonly from: string; readonly to: string }[];
+}
+
 export interface AuditReport {
   readonly version: string;
   readonly root: string;
@@ -99,6 +109,8 @@ export interface AuditReport {
   readonly shard?: ShardCoverage;
   /** Set when the rules are not the config's own (it names no jwt-ssot rule): one line saying so. */
   readonly rulesNote?: string;
+  /** Set for the formats that draw the SSOT map (markdown, mermaid, dot). */
+  readonly ssot?: SsotFacts;
 }
 
 /** One violation as `--format json` prints it: messageId and lineText stay internal. */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { toPosix } from '../../engine/paths.js';
 import { packageInfo, type Settings } from '../../engine/index.js';
 import { compareWithBaseline, readBaseline, toBaseline, writeBaseline } from '../audit/baseline.js';
-import { FORMATS, formatReport, type Format, type RuleDescription } from '../audit/formatters.js';
+import { FORMATS, formatReport, MAP_FORMATS, type Format, type RuleDescription } from '../audit/formatters.js';
 import { testImpact } from '../audit/impact.js';
 import { useColor } from '../io.js';
 import { writableOutputPath } from '../output-file.js';
@@ -25,6 +25,7 @@ import { IGNORED_BY_CONFIG, listSourceFiles, type SourceFileList } from '../file
 import { parseShard, selectShard, type ShardSpec } from '../shard.js';
 import { parseConcurrency, scanFilesInParallel, threadCount, type Concurrency } from '../parallel-scan.js';
 import { shardCoverage } from '../audit/shard-coverage.js';
+import { ssotFacts } from '../audit/ssot-map-imports.js';
 
 const DEFAULT_BASELINE = '.jwt-ssot-baseline.json';
 
@@ -38,13 +39,17 @@ Paths default to the current directory. Files are those \`eslint .\` lints: the 
 apply, .gitignore does not (as in ESLint). Every file or folder left out is listed with the reason.
 
 Options:
-  -f, --format <text|json|sarif|markdown>  Report format (default: text)
+  -f, --format <format>       text (default), json, sarif, markdown (the SSOT map, then the table),
+                              mermaid or dot (the SSOT map alone: the canonical module, each file with
+                              findings and its counts by kind, the imports of the canonical module or
+                              of auth-module entries, and with --impact the tests)
   -c, --config <file>         ESLint config file to read settings['jwt-ssot'] from
                               (default: the eslint.config.* ESLint would use)
   -o, --output <file>         Write the report to a file instead of stdout
       --baseline <file>       Fail only on findings not recorded in this baseline; report fixed ones
       --update-baseline       Record the current findings in the baseline (default file: ${DEFAULT_BASELINE})
-      --impact                List, per file with findings, the test files that import it
+      --impact                List, per file with findings, the test files that import it (the map
+                              draws them as edges)
       --max-warnings <n>      Fail when there are more than n warnings (default: no limit, as ESLint)
       --max-file-size <size>  Larger files are not analysed: errors when they import a JWT library or a
                               private auth path, otherwise skipped (bytes, or 500k / 4m; default: 2m)
@@ -118,7 +123,7 @@ function gateCounts(violations: readonly Violation[]): { errors: number; warning
 
 export const auditCommand = defineCommand({
   name: 'audit',
-  summary: 'CI gate: report JWT handling outside the canonical module (text, json, sarif, markdown)',
+  summary: 'CI gate: report JWT handling outside the canonical module (text, json, sarif, markdown, mermaid, dot)',
   help: HELP,
   positionals: true,
   options: {
@@ -254,7 +259,9 @@ export const auditCommand = defineCommand({
           [config.configFile ? fs.readFileSync(config.configFile, 'utf8') : '', preset ?? 'config', info.version],
         )
       : undefined;
-    const report = buildReport(scan, { version: info.version, root, baseline, impact, notes, rulesNote, shard: coverage });
+    // The map's import edges: which scanned files import the canonical module or an auth-module entry.
+    const ssot = MAP_FORMATS.has(format) ? ssotFacts(files, [...checked], root, maxFileSize) : undefined;
+    const report = buildReport(scan, { version: info.version, root, baseline, impact, notes, rulesNote, shard: coverage, ssot });
     const text = formatReport(format, report, {
       color: values.output === undefined && useColor(io),
       rules: ruleDescriptions(rules),
