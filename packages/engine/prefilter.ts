@@ -19,7 +19,13 @@
 import { isSecretName } from './secret-names.js';
 import type { Settings } from './settings.js';
 
-const cache = new WeakMap<Settings, RegExp>();
+/** The module-name test of one settings object: the exact words, and the short anchors every word contains. */
+interface WordTest {
+  readonly words: RegExp;
+  readonly anchors: RegExp;
+}
+
+const cache = new WeakMap<Settings, WordTest>();
 
 /**
  * A module name built from pieces (`require('json' + 'webtoken')`, `` import(`jo${'se'}`) ``): the
@@ -33,24 +39,56 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export function prefilterPattern(settings: Settings): RegExp {
-  let pattern = cache.get(settings);
-  if (!pattern) {
+const ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * The fewest literals such that every word contains one of them, case-insensitively (`jwt` stands for
+ * `@fastify/jwt`, `express-jwt`, `jwtVerify`…). Only ASCII words are folded into a shorter one: outside
+ * ASCII, lower-casing and the regular expression's case folding may disagree.
+ */
+export function anchorsOf(literals: Iterable<string>): string[] {
+  const anchors: string[] = [];
+  for (const literal of [...new Set(literals)].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))) {
+    const lower = literal.toLowerCase();
+    const covered = ASCII.test(literal) && anchors.some((anchor) => ASCII.test(anchor) && lower.includes(anchor.toLowerCase()));
+    if (!covered) anchors.push(literal);
+  }
+  return anchors;
+}
+
+function wordTest(settings: Settings): WordTest {
+  let test = cache.get(settings);
+  if (!test) {
     const words = new Set<string>(settings.libraries.moduleNames);
     for (const authModule of settings.authModules) for (const token of authModule.prefilterTokens) words.add(token);
-    const alternatives = [...words].map(escape);
+    const literals = [...words];
+    const alternatives = literals.map(escape);
     // `request.jwtVerify()`, `fastify.jwt.verify()`: a decorator the project's plugin adds is a site without any import.
     for (const library of settings.libraries.libraries) {
       for (const ambient of library.ambient ?? []) {
         const [first] = ambient.path;
-        if (first && ambient.receivers) alternatives.push(ambient.path.length === 1 ? escape(first) : `${escape(first)}\\s*(?:\\??\\.|\\[)`);
+        if (!first || !ambient.receivers) continue;
+        alternatives.push(ambient.path.length === 1 ? escape(first) : `${escape(first)}\\s*(?:\\??\\.|\\[)`);
+        literals.push(first);
       }
     }
     alternatives.sort();
-    pattern = new RegExp(alternatives.join('|'), 'i');
-    cache.set(settings, pattern);
+    // The word alternation is the slowest test of the prefilter (V8 tries every alternative at every
+    // position); the few anchors rule out almost every file at a fifth of its cost, with the same answers.
+    const anchors = anchorsOf(literals).map(escape);
+    test = { words: new RegExp(alternatives.join('|'), 'i'), anchors: new RegExp(anchors.join('|'), 'i') };
+    cache.set(settings, test);
   }
-  return pattern;
+  return test;
+}
+
+export function prefilterPattern(settings: Settings): RegExp {
+  return wordTest(settings).words;
+}
+
+function mentionsModuleName(text: string, settings: Settings): boolean {
+  const { words, anchors } = wordTest(settings);
+  return anchors.test(text) && words.test(text);
 }
 
 /** The words a JWT-mentioning file has; kept in step with the engine's `mentionsJwt`. */
@@ -64,10 +102,9 @@ const WORD = /[A-Za-z_$][\w$]*/g;
 
 /** Does any word of the text match a `secretEnv` pattern? (Dynamic names are never reported.) */
 function mentionsSecretName(text: string, settings: Settings): boolean {
-  const seen = new Set<string>();
-  for (const [word] of text.matchAll(WORD)) {
-    if (seen.has(word)) continue;
-    seen.add(word);
+  // `match` hands back plain strings, without the match objects `matchAll` builds for every word;
+  // isSecretName remembers the names it has seen.
+  for (const word of text.match(WORD) ?? []) {
     if (isSecretName(word, settings.secretEnv)) return true;
   }
   return false;
@@ -127,14 +164,24 @@ function testText(text: string, settings: Settings): boolean {
   if (FROM_CHAR_CODE.test(text)) return true;
   const decoded = decodeEscapes(text);
   if (decoded !== text && testSpelling(decoded, settings)) return true;
-  return joinedPieces(decoded).some((joined) => testSpelling(joined, settings));
+  return joinedPieces(decoded).some((joined) => testJoinedSpelling(joined, settings));
 }
 
 function testSpelling(text: string, settings: Settings): boolean {
-  if (prefilterPattern(settings).test(text) || SPLIT_MODULE_NAME.test(text)) return true;
+  if (mentionsModuleName(text, settings) || SPLIT_MODULE_NAME.test(text)) return true;
   if (HAND_ROLLED.test(text) && text.includes('split')) return true;
   if (MENTIONS_JWT.test(text) && DYNAMIC_MODULE.test(text)) return true;
   return ENV.test(text) && (BUILT_KEY.test(text) || mentionsSecretName(text, settings));
+}
+
+/**
+ * `testSpelling` on joined text, without the tests that cannot match there: BETWEEN_PIECES removed every
+ * `(`, `+`, `$` and `{`, which SPLIT_MODULE_NAME, DYNAMIC_MODULE and BUILT_KEY all need. Same answers.
+ */
+function testJoinedSpelling(joined: string, settings: Settings): boolean {
+  if (mentionsModuleName(joined, settings)) return true;
+  if (HAND_ROLLED.test(joined) && joined.includes('split')) return true;
+  return ENV.test(joined) && mentionsSecretName(joined, settings);
 }
 
 /** True when the file may contain a site and must be parsed and analysed. */

@@ -28,6 +28,8 @@ const PACKAGE_DECODERS: Readonly<Record<string, readonly string[]>> = {
   '@std/encoding/base64url': ['decodeBase64Url', 'decode'],
   '@std/encoding/base64': ['decodeBase64', 'decode'],
 };
+/** The last name of every decoder path: a member call ending in any other name needs no scope lookup. */
+const DECODER_NAMES = new Set(Object.values(PACKAGE_DECODERS).flatMap((paths) => paths.map((decoderPath) => decoderPath.slice(decoderPath.lastIndexOf('.') + 1))));
 /** Deno's standard library by URL: `https://deno.land/std@0.224.0/encoding/base64url.ts`. */
 const DENO_STD_ENCODING = /^https:\/\/deno\.land\/std(?:@[^/]+)?\/encoding\/(base64url|base64)\.ts$/;
 
@@ -74,13 +76,26 @@ function packageDecoder(callee: Node, scopeManager: TSESLint.Scope.ScopeManager)
     members.unshift(name);
     base = unwrap(base.object);
   }
-  if (base.type !== 'Identifier') return undefined;
+  if (base.type !== 'Identifier' || !mayNameDecoder(members)) return undefined;
   const origin = importOrigin(base, scopeManager);
   if (!origin) return undefined;
   const path = [...origin.path, ...members].filter((name) => name !== 'default').join('.');
   const module = DENO_STD_ENCODING.exec(origin.module)?.[1] ?? normaliseSpecifier(origin.module);
   const decoders = PACKAGE_DECODERS[module] ?? PACKAGE_DECODERS[`@std/encoding/${module}`];
   return decoders?.includes(path) ? `${module} ${path}` : undefined;
+}
+
+/**
+ * Can a call through these members reach a package decoder? The decoder path ends in the last member
+ * that is not `default` (when there is one), so any other last name rules the call out before the
+ * scope lookup, which most of a file's member calls would otherwise pay for.
+ */
+function mayNameDecoder(members: readonly string[]): boolean {
+  for (let index = members.length - 1; index >= 0; index--) {
+    const member = members[index]!;
+    if (member !== 'default') return DECODER_NAMES.has(member.slice(member.lastIndexOf('.') + 1));
+  }
+  return true;
 }
 
 /** The module and imported name an identifier is bound to: `import { Base64 } from 'js-base64'`, `const b = require('base64url')`. */
