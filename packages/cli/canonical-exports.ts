@@ -36,7 +36,9 @@ export class ModuleReader {
       let entry: (ParsedFile & { text: string }) | undefined;
       try {
         const text = fs.readFileSync(file, 'utf8');
-        entry = { ...parseFile(file, text), text };
+        // oxc-parser where the project has it (its trees equal typescript-estree's: parser-differential
+        // test): otherwise this one module would load TypeScript for an audit that parses nothing else with it.
+        entry = { ...parseFile(file, text, { preferOxc: true }), text };
       } catch {
         entry = undefined; // unreadable or unparsable: it exports nothing we can see
       }

@@ -5,17 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { parseProgram } from './parse.js';
 import { toPosix } from './paths.js';
 import { defaultResolver, type SpecifierResolver } from './resolve.js';
 import type { ImportSite } from './types.js';
 
-// typescript-estree (and with it TypeScript) is required on the first entry read, not when the engine loads.
-const localRequire = createRequire(__filename);
-const parse: typeof import('@typescript-eslint/typescript-estree').parse = (...args) =>
-  (localRequire('@typescript-eslint/typescript-estree') as typeof import('@typescript-eslint/typescript-estree')).parse(...args);
 
 /** One file's own exports, and the specifiers of its `export * from '…'` (followed on every call). */
 interface ModuleExports {
@@ -46,7 +42,9 @@ function readModuleExports(file: string): ModuleExports | undefined {
   const starSpecifiers: string[] = [];
   let ast;
   try {
-    ast = parse(content.toString('utf8'), { jsx: file.endsWith('x'), filePath: file });
+    // Only export statements are read: oxc-parser where the project has it (its trees equal
+    // typescript-estree's), so reading an entry does not load TypeScript; the parser loads on first use.
+    ast = parseProgram(file, content.toString('utf8'), { comments: false, preferOxc: true });
   } catch {
     return { contentKey, names, starSpecifiers }; // not cached: the next edit may fix it
   }

@@ -72,6 +72,15 @@ function parseWithTypescriptEstree(file: string, text: string, comments: boolean
   }
 }
 
+/**
+ * The tree alone, without scope analysis, for readers of a module's export statements (auth entries,
+ * the canonical module). Throws ParseError as parseFile does.
+ */
+export function parseProgram(file: string, text: string, options: ParseOptions = {}): TSESTree.Program {
+  const comments = options.comments ?? true;
+  return (options.preferOxc ? parseWithOxc(file, text, { comments }) : undefined) ?? parseWithTypescriptEstree(file, text, comments);
+}
+
 export function parseFile(file: string, text: string, options: ParseOptions = {}): ParsedFile {
   const comments = options.comments ?? true;
   const fromOxc = options.preferOxc ? parseWithOxc(file, text, { comments }) : undefined;
